@@ -1,0 +1,211 @@
+"""One LSTM unit, stage by stage, and the same unit unrolled over days.
+
+The unit keeps two memories. The long-term memory (cell state) is only ever
+multiplied by a percentage and added to, with no weight of its own, so its
+gradient neither vanishes nor explodes. The short-term memory (hidden state)
+goes through weights at every stage and is the unit's output.
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from ._checks import broadcast_shape, finite_array, plain, real_number
+from .activations import _sigmoid
+
+GATE_NAMES = ("forget", "input", "candidate", "output")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """One stage's two weights and bias: w_short * short + w_input * input + bias."""
+
+    w_short: float
+    w_input: float
+    bias: float
+
+    def __post_init__(self):
+        for field in fields(self):
+            value = real_number(getattr(self, field.name), f"Gate.{field.name}")
+            object.__setattr__(self, field.name, value)
+
+    def weighted_sum(self, short_memory, input_value):
+        """The number that goes into this stage's activation function."""
+        return self.w_short * short_memory + self.w_input * input_value + self.bias
+
+
+@dataclass(frozen=True)
+class LSTMParams:
+    """The 12 numbers of one unit, as four Gates.
+
+    forget: % of the long-term memory to remember (sigmoid)
+    input: % of the potential long-term memory to add (sigmoid)
+    candidate: the potential long-term memory (tanh)
+    output: % of the potential short-term memory to output (sigmoid)
+    """
+
+    forget: Gate
+    input: Gate
+    candidate: Gate
+    output: Gate
+
+    def __post_init__(self):
+        for name in GATE_NAMES:
+            gate = getattr(self, name)
+            if not isinstance(gate, Gate):
+                raise TypeError(
+                    f"LSTMParams.{name} must be a Gate(w_short, w_input, bias), "
+                    f"got {type(gate).__name__}"
+                )
+
+    def to_list(self):
+        """The 12 numbers in order: forget, input, candidate, output; each w_short, w_input, bias."""
+        return [value for name in GATE_NAMES for value in _gate_values(getattr(self, name))]
+
+    @classmethod
+    def from_list(cls, numbers):
+        """The inverse of to_list: 12 numbers in, LSTMParams out."""
+        numbers = list(numbers)
+        if len(numbers) != 12:
+            raise ValueError(f"numbers must hold 12 values (4 gates x 3), got {len(numbers)}")
+        return cls(*(Gate(*numbers[3 * i : 3 * i + 3]) for i in range(4)))
+
+
+def _gate_values(gate):
+    return (gate.w_short, gate.w_input, gate.bias)
+
+
+EXAMPLE_PARAMS = LSTMParams(
+    forget=Gate(2.70, 1.63, 1.62),
+    input=Gate(2.00, 1.65, 0.62),
+    candidate=Gate(1.41, 0.94, -0.32),
+    output=Gate(4.38, -0.19, 0.59),
+)
+
+
+def check_params(params):
+    """Return params if it is an LSTMParams with four Gates, else raise a TypeError saying what is missing."""
+    if isinstance(params, LSTMParams):
+        return params
+    missing = [name for name in GATE_NAMES if not isinstance(getattr(params, name, None), Gate)]
+    detail = f"; it has no Gate for {', '.join(missing)}" if missing else ""
+    raise TypeError(
+        "params must be an LSTMParams with forget, input, candidate and output Gates, "
+        f"got {type(params).__name__}{detail}"
+    )
+
+
+@dataclass(frozen=True)
+class LSTMStep:
+    """Every number one step of the unit computes, in the order it computes them."""
+
+    input_value: object
+    previous_long_memory: object
+    previous_short_memory: object
+    forget_sum: object
+    forget_gate: object
+    scaled_long_memory: object
+    input_sum: object
+    input_gate: object
+    candidate_sum: object
+    candidate: object
+    added_long_memory: object
+    long_memory: object
+    output_sum: object
+    output_gate: object
+    potential_short_memory: object
+    short_memory: object
+
+    def as_dict(self):
+        """{name: value} for every field, in computation order."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+def _step(x, long, short, p):
+    """The unit's arithmetic on checked float arrays; returns an LSTMStep of arrays."""
+    forget_sum = p.forget.weighted_sum(short, x)
+    forget_gate = _sigmoid(forget_sum)
+    scaled_long_memory = long * forget_gate
+
+    input_sum = p.input.weighted_sum(short, x)
+    input_gate = _sigmoid(input_sum)
+    candidate_sum = p.candidate.weighted_sum(short, x)
+    candidate = np.tanh(candidate_sum)
+    added_long_memory = input_gate * candidate
+    long_memory = scaled_long_memory + added_long_memory
+
+    output_sum = p.output.weighted_sum(short, x)
+    output_gate = _sigmoid(output_sum)
+    potential_short_memory = np.tanh(long_memory)
+    short_memory = output_gate * potential_short_memory
+
+    return LSTMStep(
+        x, long, short,
+        forget_sum, forget_gate, scaled_long_memory,
+        input_sum, input_gate, candidate_sum, candidate, added_long_memory, long_memory,
+        output_sum, output_gate, potential_short_memory, short_memory,
+    )  # fmt: skip
+
+
+def _plain_step(step):
+    """The same step with every 0-d array turned into a float."""
+    return LSTMStep(**{name: plain(np.asarray(v)) for name, v in step.as_dict().items()})
+
+
+def lstm_step(input_value, long_memory, short_memory, params=EXAMPLE_PARAMS):
+    """Run one step of the unit and return every intermediate, named.
+
+    Scalars in give floats out; arrays that broadcast together give arrays out,
+    so a batch of companies can go through at once.
+    """
+    params = check_params(params)
+    named = {
+        "input_value": finite_array(input_value, "input_value"),
+        "long_memory": finite_array(long_memory, "long_memory"),
+        "short_memory": finite_array(short_memory, "short_memory"),
+    }
+    broadcast_shape(named)
+    return _plain_step(_step(*named.values(), params))
+
+
+@dataclass(frozen=True)
+class Unrolled:
+    """The unit run over a sequence: one LSTMStep per day and the memories after each."""
+
+    steps: tuple
+    long_memories: np.ndarray
+    short_memories: np.ndarray
+
+    @property
+    def prediction(self):
+        """The last short-term memory: the unrolled unit's output."""
+        return plain(self.short_memories[-1])
+
+
+def unroll(values, params=EXAMPLE_PARAMS, long_memory=0.0, short_memory=0.0):
+    """Run the same unit over each day of `values`, passing both memories on.
+
+    values is a sequence of days; a 2-D array is (days, batch), so several
+    companies go through at once. Both memories start at the given values.
+    """
+    params = check_params(params)
+    days = finite_array(values, "values")
+    if days.ndim not in (1, 2) or days.shape[0] == 0:
+        raise ValueError(
+            "values must be a sequence of at least one day, as a 1-D array (days,) "
+            f"or a 2-D array (days, batch); got shape {days.shape}"
+        )
+    long = finite_array(long_memory, "long_memory")
+    short = finite_array(short_memory, "short_memory")
+    broadcast_shape({"one day of values": days[0], "long_memory": long, "short_memory": short})
+
+    steps = []
+    for x in days:
+        step = _step(x, long, short, params)
+        long, short = step.long_memory, step.short_memory
+        steps.append(step)
+    return Unrolled(
+        steps=tuple(_plain_step(s) for s in steps),
+        long_memories=np.array([s.long_memory for s in steps]),
+        short_memories=np.array([s.short_memory for s in steps]),
+    )

@@ -1,0 +1,104 @@
+"""A basic recurrent unit, unrolled, and how much each earlier day moves its output.
+
+Each day: output = activation(w_input * value + w_recurrent * previous output + bias).
+The same w_recurrent links every day to the next, so the first day's effect on
+the last output is multiplied by w_recurrent once per later day: it shrinks
+towards 0 when |w_recurrent| < 1 (vanishes) and grows without bound when
+|w_recurrent| > 1 (explodes).
+"""
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from ._checks import finite_array, real_number
+
+ACTIVATIONS = {
+    "identity": (lambda z: z, lambda z: np.ones_like(z)),
+    "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(float)),
+    "tanh": (np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),
+}
+
+
+@dataclass(frozen=True)
+class RNNRun:
+    """The unrolled unit's sums (before the activation) and outputs, one per day."""
+
+    sums: np.ndarray
+    outputs: np.ndarray
+
+    @property
+    def prediction(self):
+        """The last day's output."""
+        return float(self.outputs[-1])
+
+
+@dataclass(frozen=True)
+class BasicRNN:
+    """A one-number recurrent unit: two weights, a bias and an activation."""
+
+    w_input: float = 1.0
+    w_recurrent: float = 1.0
+    bias: float = 0.0
+    activation: str = "identity"
+
+    def __post_init__(self):
+        for field in fields(self)[:3]:
+            value = real_number(getattr(self, field.name), f"BasicRNN.{field.name}")
+            object.__setattr__(self, field.name, value)
+        if self.activation not in ACTIVATIONS:
+            raise ValueError(
+                f"BasicRNN.activation must be one of {', '.join(map(repr, ACTIVATIONS))}, "
+                f"got {self.activation!r}"
+            )
+
+    def unroll(self, values, initial_output=0.0):
+        """Run the same unit over every day of `values` (a 1-D sequence)."""
+        values = _days(values)
+        previous = real_number(initial_output, "initial_output")
+        activate, _ = ACTIVATIONS[self.activation]
+        sums, outputs = np.empty_like(values), np.empty_like(values)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for day, value in enumerate(values):
+                sums[day] = self.w_input * value + self.w_recurrent * previous + self.bias
+                outputs[day] = previous = activate(sums[day])
+        return RNNRun(sums=sums, outputs=outputs)
+
+    def input_gradients(self, values, initial_output=0.0):
+        """d(last output) / d(value of each day), by the chain rule, first day first.
+
+        With the identity activation the day that is k days before the last
+        gets w_input * w_recurrent**k: the w^n of the vanishing and exploding
+        gradient problems. Huge products become inf, never an error.
+        """
+        run = self.unroll(values, initial_output)
+        _, slope = ACTIVATIONS[self.activation]
+        slopes = slope(run.sums)
+        gradients = np.empty_like(slopes)
+        carried = 1.0  # d(last output) / d(this day's output)
+        with np.errstate(over="ignore", invalid="ignore"):
+            for day in range(len(slopes) - 1, -1, -1):
+                gradients[day] = carried * slopes[day] * self.w_input
+                carried = carried * slopes[day] * self.w_recurrent
+        return gradients
+
+
+def _days(values):
+    days = finite_array(values, "values")
+    if days.ndim != 1 or days.size == 0:
+        raise ValueError(
+            f"values must be a 1-D sequence of at least one day, got shape {days.shape}"
+        )
+    return days
+
+
+def gradient_scale(w_recurrent, n_days):
+    """w_recurrent ** n_days: how much a signal that crosses n_days links is scaled.
+
+    Returns inf rather than raising when the product is too big for a float.
+    """
+    w = real_number(w_recurrent, "w_recurrent")
+    if isinstance(n_days, bool) or not isinstance(n_days, (int, np.integer)) or n_days < 0:
+        raise ValueError(f"n_days must be a whole number 0 or more, got {n_days!r}")
+    with np.errstate(over="ignore"):
+        return float(np.float64(w) ** int(n_days))
