@@ -133,6 +133,13 @@ class NumberExercise(Exercise):
         self.expected = float(expected)
         self.tolerance = tolerance
         self.mistakes = tuple(mistakes)  # (wrong value, why someone gets it)
+        for wrong, _ in self.mistakes:
+            if abs(wrong - self.expected) <= tolerance:
+                raise ValueError(f"mistake {wrong} is within the tolerance of the answer {expected}")
+
+    @property
+    def model_answer(self):
+        return self.expected
 
     def _assess(self, answer):
         value = _as_float(answer)
@@ -161,6 +168,10 @@ class FunctionExercise(Exercise):
         self.inputs = tuple(inputs)
         self.tolerance = tolerance
         self.mistakes = tuple(mistakes)  # (a wrong function, why someone writes it)
+
+    @property
+    def model_answer(self):
+        return self.reference
 
     def _assess(self, function):
         if not callable(function):
@@ -191,6 +202,10 @@ class ChoiceExercise(Exercise):
         self.answer = answer
         self.reasons = dict(reasons)
 
+    @property
+    def model_answer(self):
+        return self.answer
+
     def _assess(self, choice):
         key = choice.strip().lower() if isinstance(choice, str) else choice
         matches = [o for o in self.options if (o.lower() if isinstance(o, str) else o) == key]
@@ -208,6 +223,10 @@ class ExplanationExercise(Exercise):
     def __init__(self, prompt, key_ideas, hints, solution):
         super().__init__(prompt, hints, solution)
         self.key_ideas = tuple(key_ideas)  # (idea, words any of which shows it)
+
+    @property
+    def model_answer(self):
+        return self.solution_text
 
     def _assess(self, text):
         if not isinstance(text, str):

@@ -1,6 +1,10 @@
 """The course's exercises, notebook by notebook. Answers are computed, never typed in."""
 
-from .exercises import ExerciseSet, NumberExercise
+import math
+
+from .activations import sigmoid, tanh
+from .exercises import ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise
+from .rnn import gradient_scale
 
 
 def _start_here():
@@ -23,8 +27,144 @@ def _start_here():
     )
 
 
+def _activation_functions():
+    x_where = math.log(9)  # sigmoid(x) = 0.9  <=>  e^x = 9
+    return ExerciseSet(
+        "01_activation_functions",
+        q1=NumberExercise(
+            prompt="Compute sigmoid(-5) by hand with math.exp, using f(x) = e^x / (e^x + 1).",
+            expected=sigmoid(-5),
+            tolerance=0.0005,
+            mistakes=[
+                (sigmoid(5), "that is sigmoid(5); the x here is -5, so use math.exp(-5)."),
+                (tanh(-5), "that is tanh(-5); sigmoid's outputs are between 0 and 1."),
+            ],
+            hints=[
+                "math.exp(-5) is e to the power -5, a small number.",
+                "answer = math.exp(-5) / (math.exp(-5) + 1)",
+            ],
+            solution=f"math.exp(-5) / (math.exp(-5) + 1) = {sigmoid(-5):.5f}: almost 0, "
+            "just as sigmoid(5) is almost 1.",
+        ),
+        q2=FunctionExercise(
+            prompt="Write my_tanh(x) from the formula (e^x - e^-x) / (e^x + e^-x), with math.exp.",
+            reference=tanh,
+            inputs=(0.0, 1.0, -2.0, 0.5, 5.0, -5.0, 20.0, -20.0),
+            mistakes=[
+                (sigmoid, "that is sigmoid; tanh uses e^-x as well as e^x."),
+                (lambda x: (math.exp(x) - math.exp(-x)) / 2, "that is only the top of the fraction over 2; "
+                 "divide by (e^x + e^-x)."),
+            ],
+            hints=[
+                "math.exp(x) is e^x and math.exp(-x) is e^-x.",
+                "return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))",
+            ],
+            solution="def my_tanh(x):\n    return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))\n"
+            "Beyond x = 710, math.exp overflows; lh.tanh uses numpy's tanh, which never does.",
+        ),
+        q3=NumberExercise(
+            prompt="Find the x where sigmoid(x) = 0.9 (two decimals are enough).",
+            expected=x_where,
+            tolerance=0.01,
+            mistakes=[
+                (math.atanh(0.9), "that is where tanh reaches 0.9; this question is about sigmoid."),
+                (0.9, "0.9 is the output we want; the question asks for the input x that gives it."),
+                (sigmoid(0.9), "that is sigmoid(0.9); we want the x whose sigmoid is 0.9."),
+            ],
+            hints=[
+                "Try a few values with lh.sigmoid(x): it passes 0.5 at x = 0 and rises from there.",
+                "e^x / (e^x + 1) = 0.9 means e^x = 0.9 e^x + 0.9, so e^x = 9.",
+                "answer = math.log(9)",
+            ],
+            solution=f"e^x / (e^x + 1) = 0.9 gives e^x = 9, so x = ln 9 = {x_where:.3f}. "
+            f"Check: lh.sigmoid({x_where:.3f}) = {sigmoid(x_where):.3f}.",
+        ),
+        q4=ChoiceExercise(
+            prompt="A gate decides what fraction of a memory to keep. Which activation suits it: "
+            "'sigmoid', 'tanh' or 'identity'?",
+            options=("sigmoid", "tanh", "identity"),
+            answer="sigmoid",
+            reasons={
+                "sigmoid": "sigmoid's output is always between 0 and 1: a percentage of the memory to keep.",
+                "tanh": "tanh can be negative, and a negative fraction of a memory would flip its sign.",
+                "identity": "the identity is not bounded: it could keep 300% of a memory, or -50%.",
+            },
+            hints=["A fraction to keep lies between 0 (keep nothing) and 1 (keep everything).",
+                   "Which function squashes every input into (0, 1)?"],
+            solution="sigmoid: its output lies between 0 and 1, so it reads as the percentage to keep. "
+            "tanh, between -1 and 1, suits a value that can be negative, like a potential memory.",
+        ),
+    )
+
+
+def _rnn_gradient_problems():
+    days, w = 21, 0.9
+    return ExerciseSet(
+        "02_rnn_gradient_problems",
+        q1=NumberExercise(
+            prompt=f"An identity RNN with w_input = 1 and recurrent weight w = {w} runs over {days} days. "
+            "How much does the first day's input move the last output?",
+            expected=gradient_scale(w, days - 1),
+            tolerance=0.0005,
+            mistakes=[
+                (gradient_scale(w, days), f"that is {w}^{days}: {days} days have {days - 1} links between them."),
+                (w * (days - 1), f"that is {w} x {days - 1}; the weight is multiplied once per link, "
+                 "so it is a power."),
+            ],
+            hints=[f"Day 1's input crosses one link per later day: {days - 1} links.",
+                   f"answer = {w} ** {days - 1}"],
+            solution=f"{w}^{days - 1} = {gradient_scale(w, days - 1):.4f}: after only {days} days, day 1 "
+            f"counts about {gradient_scale(w, days - 1):.0%} as much as the last day.",
+        ),
+        q2=ChoiceExercise(
+            prompt="Which recurrent weight makes the first of 100 days explode: 0.5, -0.9, 1.0 or -1.2?",
+            options=(0.5, -0.9, 1.0, -1.2),
+            answer=-1.2,
+            reasons={
+                -1.2: "|-1.2| > 1, so (-1.2)^99 is huge; the sign just alternates from day to day.",
+                0.5: "0.5^99 is about 1e-30: day 1 vanishes.",
+                -0.9: "|-0.9| < 1: (-0.9)^99 is tiny. A negative weight flips the sign; its size decides.",
+                1.0: "1^99 = 1: neither vanishes nor explodes (but an RNN cannot keep w at exactly 1).",
+            },
+            hints=["What matters is the size of w, |w|, compared with 1.",
+                   "Set the slider to each weight with 100 days."],
+            solution="-1.2: any |w| > 1 explodes as |w|^99, whatever the sign.",
+        ),
+        q3=NumberExercise(
+            prompt="With w = 2, how many links must day 1 cross before its influence passes 1,000,000?",
+            expected=20,
+            tolerance=0,
+            mistakes=[
+                (19, f"2^19 = {gradient_scale(2, 19):,.0f}, still below a million."),
+                (6, "a million has six zeros, but w = 2 doubles, it does not multiply by 10."),
+            ],
+            hints=["Each link doubles the influence: 2, 4, 8, ...",
+                   "Try [2 ** n for n in range(15, 25)]."],
+            solution=f"20: 2^19 = {gradient_scale(2, 19):,.0f} and 2^20 = {gradient_scale(2, 20):,.0f}.",
+        ),
+        q4=ExplanationExercise(
+            prompt="In a sentence or two: why can a basic RNN with |w| < 1 not learn from day 1 of a "
+            "100-day sequence?",
+            key_ideas=[
+                ("that the same weight multiplies it once per day",
+                 ("multipl", "times", "power", "w^", "**", "again and again", "repeated")),
+                ("that its influence (the gradient) becomes almost 0",
+                 ("vanish", "shrink", "tiny", "almost 0", "almost zero", "close to 0", "close to zero",
+                  "nearly 0", "nearly zero", "disappear")),
+            ],
+            hints=["How many times is day 1's input multiplied by w on its way to the last output?",
+                   "What happens to 0.5 multiplied by itself 99 times?"],
+            solution="Day 1's input reaches the last output only after being multiplied by the same w once "
+            f"per later day: w^99. With |w| < 1 that is tiny ({gradient_scale(0.5, 99):.0e} for w = 0.5), "
+            "so the gradient from day 1 vanishes and training cannot tell how day 1 should change the weights.",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
+    "01_activation_functions": _activation_functions,
+    "02_rnn_gradient_problems": _rnn_gradient_problems,
 }
 
 

@@ -83,6 +83,23 @@ class BasicRNN:
         return gradients
 
 
+    def finite_difference(self, values, day, step=1e-4, initial_output=0.0):
+        """d(last output) / d(value of `day`) estimated by nudging that day up and down by step.
+
+        A check on input_gradients that uses no calculus; day counts from 0.
+        """
+        values = _days(values)
+        if isinstance(day, bool) or not isinstance(day, (int, np.integer)) or not 0 <= day < len(values):
+            raise ValueError(f"day must be a whole number from 0 to {len(values) - 1}, got {day!r}")
+        step = real_number(step, "step")
+        if step <= 0:
+            raise ValueError(f"step must be positive, got {step}")
+        up, down = values.copy(), values.copy()
+        up[day] += step
+        down[day] -= step
+        return (self.unroll(up, initial_output).prediction - self.unroll(down, initial_output).prediction) / (2 * step)
+
+
 def _days(values):
     days = finite_array(values, "values")
     if days.ndim != 1 or days.size == 0:

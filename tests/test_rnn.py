@@ -33,13 +33,17 @@ def test_gradients_match_finite_differences(w, w_in, days, activation):
     rnn = lh.BasicRNN(w_in, w, bias=0.1, activation=activation)
     values = np.linspace(-1, 1, days)
     grads = rnn.input_gradients(values)
-    h = 1e-4  # outputs reach 2.5**14; a smaller step would drown in their rounding
     for day in (0, days - 1):
-        up, down = values.copy(), values.copy()
-        up[day] += h
-        down[day] -= h
-        numeric = (rnn.unroll(up).prediction - rnn.unroll(down).prediction) / (2 * h)
+        # outputs reach 2.5**14; a step below 1e-4 would drown in their rounding
+        numeric = rnn.finite_difference(values, day, step=1e-4)
         assert grads[day] == pytest.approx(numeric, rel=1e-4, abs=1e-5)
+
+
+def test_finite_difference_by_hand():
+    rnn = lh.BasicRNN(1.0, 0.5)
+    up = rnn.unroll([1.5, 0.0, 0.0]).prediction
+    down = rnn.unroll([0.5, 0.0, 0.0]).prediction
+    assert rnn.finite_difference([1.0, 0.0, 0.0], 0, step=0.5) == (up - down) / 1.0 == 0.25
 
 
 def test_identity_gradients_are_exact_powers():
@@ -66,6 +70,8 @@ def test_overflow_becomes_inf_without_warnings():
         (lambda: lh.BasicRNN().unroll([[1, 2]]), ValueError, "1-D sequence"),
         (lambda: lh.BasicRNN().unroll([1, None]), TypeError, "values must hold real numbers"),
         (lambda: lh.BasicRNN().input_gradients([1.0], initial_output=float("nan")), ValueError, "initial_output must be finite"),
+        (lambda: lh.BasicRNN().finite_difference([1.0, 2.0], 2), ValueError, "day must be a whole number from 0 to 1"),
+        (lambda: lh.BasicRNN().finite_difference([1.0], 0, step=0), ValueError, "step must be positive"),
         (lambda: lh.gradient_scale(2, -1), ValueError, "n_days must be a whole number"),
         (lambda: lh.gradient_scale(2, 1.5), ValueError, "n_days must be a whole number"),
     ],

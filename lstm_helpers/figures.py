@@ -1,0 +1,71 @@
+"""The course's figure style, and figures as PNG for notebooks and widgets.
+
+Figures are made without pyplot, so nothing is shown twice: a function returns
+a Figure, a notebook shows it by leaving it as a cell's value, and a widget
+shows it as PNG bytes in an Image.
+"""
+
+import io
+
+import matplotlib
+from matplotlib.figure import Figure
+
+# Okabe-Ito colours, told apart by colour-blind readers; every line also has a label.
+LONG_TERM_GREEN = "#009E73"
+SHORT_TERM_PINK = "#CC79A7"
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+VERMILLION = "#D55E00"
+GREY = "#666666"
+
+STYLE = {
+    "font.size": 13,
+    "axes.titlesize": 15,
+    "axes.labelsize": 13,
+    "legend.fontsize": 12,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+}
+
+
+def new_figure(width=9.0, height=4.5, **subplots):
+    """A Figure in the course style, with its axes: (fig, axes)."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(width, height), layout="constrained")
+        axes = fig.subplots(**subplots)
+    return fig, axes
+
+
+def styled(function):
+    """Run a drawing function with the course style in force (text made inside gets its fonts)."""
+
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(STYLE):
+            return function(*args, **kwargs)
+
+    wrapper.__name__, wrapper.__doc__ = function.__name__, function.__doc__
+    return wrapper
+
+
+def figure_png(fig, dpi=100):
+    """The figure as PNG bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def _show_figures_in_ipython():
+    """Let IPython show a Figure left as a cell's value, as pyplot's inline backend would."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+
+
+_show_figures_in_ipython()

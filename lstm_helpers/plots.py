@@ -1,0 +1,134 @@
+"""Pure plotting functions for notebooks 01 and 02: data in, Figure out.
+
+The widgets call the same functions, so what a slider shows and what a
+static cell shows are drawn by one piece of code.
+"""
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from ._checks import real_number
+from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
+from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
+from .rnn import BasicRNN
+
+CURVE_X = np.linspace(-6, 6, 241)
+ACTIVATION_CURVES = (
+    # name, function, slope, colour, line style, range it squashes into
+    ("sigmoid", sigmoid, sigmoid_derivative, BLUE, "-", (0, 1)),
+    ("tanh", tanh, tanh_derivative, VERMILLION, "--", (-1, 1)),
+)
+
+
+def plot_activations(x=None):
+    """Sigmoid and tanh side by side; with x, a marker at x and the tangent (slope) there."""
+    fig, axes = new_figure(11, 4.4, ncols=2)
+    for ax, (name, f, slope, colour, style, (low, high)) in zip(axes, ACTIVATION_CURVES):
+        ax.axhspan(low, high, color=colour, alpha=0.07)
+        ax.axhline(low, color=GREY, lw=0.8, ls=":")
+        ax.axhline(high, color=GREY, lw=0.8, ls=":")
+        ax.plot(CURVE_X, f(CURVE_X), color=colour, ls=style, lw=2.5, label=f"{name}(x)")
+        if x is not None:
+            x = real_number(x, "x")
+            y, m = f(x), slope(x)
+            near = np.linspace(x - 1.5, x + 1.5, 2)
+            ax.plot(near, y + m * (near - x), color="black", lw=1.5, label=f"slope at x: {m:.3f}")
+            ax.plot([x], [y], "o", color="black", ms=9)
+            ax.annotate(f"{name}({x:.1f}) = {y:.3f}", (x, y), xytext=(0.03, 0.9),
+                        textcoords="axes fraction", fontsize=13)
+        ax.set(xlim=(-6, 6), ylim=(-1.3, 1.3), xlabel="x (input)", ylabel=f"{name}(x) (output)",
+               title=f"{name} squashes every x into ({low}, {high})")
+        ax.legend(loc="lower right")
+    return fig
+
+
+def plot_slopes():
+    """The slopes of sigmoid and tanh: largest at 0, almost nothing far from it."""
+    fig, ax = new_figure(8, 4)
+    for name, _, slope, colour, style, _ in ACTIVATION_CURVES:
+        ax.plot(CURVE_X, slope(CURVE_X), color=colour, ls=style, lw=2.5, label=f"slope of {name}")
+    ax.set(xlabel="x (input)", ylabel="slope f'(x)", xlim=(-6, 6),
+           title="Far from 0 both slopes are almost 0: saturation")
+    ax.legend()
+    return fig
+
+
+CEILING = 1e250
+
+
+def gradient_contributions(w_recurrent, n_days):
+    """d(last output)/d(each day's input) of an identity RNN with w_input 1, first day first."""
+    rnn = BasicRNN(w_input=1.0, w_recurrent=w_recurrent)
+    return rnn.input_gradients(np.zeros(int(n_days)))
+
+
+def plot_gradient_contributions(w_recurrent, n_days):
+    """Each day's influence on the last output, on a log scale, for one recurrent weight.
+
+    Never fails: exact zeros get their own marker along the bottom, overflow is
+    drawn at the ceiling, and negative influences get a different marker.
+    """
+    w = real_number(w_recurrent, "w_recurrent")
+    grads = gradient_contributions(w, n_days)
+    days = np.arange(1, len(grads) + 1)
+    size = np.minimum(np.abs(grads), CEILING)
+    nonzero = size > 0
+    bottom = min(1e-20, size[nonzero].min() / 1e3)
+    top = max(1e3, size.max() * 1e3)
+    fig, ax = new_figure(11, 4.6)
+    ax.set_yscale("log")
+    ax.set(ylim=(bottom, top), xlim=(0.5, len(grads) + 0.5))
+    ax.set_autoscale_on(False)  # the limits above are the ones wanted; autoscaling can overflow
+    groups = (
+        (nonzero & (grads > 0), "o", BLUE, "positive influence"),
+        (nonzero & (grads < 0), "v", ORANGE, "negative influence"),
+        (~nonzero, "x", GREY, "exactly 0: cut off"),
+    )
+    ax.plot(days[nonzero], size[nonzero], color=GREY, lw=1, zorder=1)
+    for chosen, marker, colour, label in groups:
+        if chosen.any():
+            shown = np.where(nonzero, size, bottom * 10)[chosen]
+            ax.scatter(days[chosen], shown, marker=marker, color=colour, s=40, label=label, zorder=2)
+    ax.axhline(1.0, color="black", lw=1, ls="--", label="influence 1 (kept as is)")
+    ax.axhline(np.finfo(float).eps, color=SHORT_TERM_PINK, lw=1.5, ls=":", label="1e-16: lost in rounding")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    plural = "day" if len(grads) == 1 else "days"
+    ax.set(xlabel="day (the last day is the prediction's own input)",
+           ylabel="|influence on last output|", title=f"w = {w:.2f} over {len(grads)} {plural}: {verdict(w)}")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
+    return fig
+
+
+def verdict(w_recurrent):
+    """What repeated multiplication by w does to old days' influence, in a few words."""
+    w = abs(w_recurrent)
+    if w == 0:
+        return "every earlier day is cut off"
+    if w < 1:
+        return "older days vanish"
+    if w == 1:
+        return "every day counts the same"
+    return "older days explode"
+
+
+def draw_unrolled_rnn(n_days=4):
+    """An unrolled basic RNN: one copy per day, the same two weights in each, one link to the next."""
+    fig, ax = new_figure(2.6 * n_days + 0.6, 3.6)
+    ax.set_axis_off()
+    ax.set(xlim=(-0.3, 2.6 * n_days + 0.3), ylim=(-1.6, 2.0),
+           title=f"A basic RNN unrolled over {n_days} days: the same weights in every copy")
+    for day in range(n_days):
+        x0 = 2.6 * day
+        ax.add_patch(FancyBboxPatch((x0 + 0.3, 0), 1.4, 0.9, boxstyle="round,pad=0.05", fc="#EEF3FA", ec=BLUE, lw=2))
+        ax.text(x0 + 1.0, 0.45, "activation", ha="center", va="center", fontsize=12)
+        ax.add_patch(FancyArrowPatch((x0 + 1.0, -1.1), (x0 + 1.0, -0.05), arrowstyle="-|>", mutation_scale=16, lw=1.8))
+        ax.text(x0 + 1.0, -1.35, f"input day {day + 1}", ha="center", fontsize=12)
+        ax.text(x0 + 1.12, -0.6, "x w_input", fontsize=11, color=BLUE)
+        ax.add_patch(FancyArrowPatch((x0 + 1.0, 0.95), (x0 + 1.0, 1.65), arrowstyle="-|>", mutation_scale=16, lw=1.8))
+        ax.text(x0 + 1.0, 1.75, f"output {day + 1}", ha="center", fontsize=12)
+        if day < n_days - 1:
+            ax.add_patch(FancyArrowPatch((x0 + 1.75, 0.45), (x0 + 2.85, 0.45), arrowstyle="-|>",
+                                         mutation_scale=16, lw=2.2, color=VERMILLION))
+            ax.text(x0 + 2.3, 0.68, "x w_recurrent", ha="center", fontsize=11, color=VERMILLION)
+    return fig

@@ -1,0 +1,169 @@
+# %% [markdown]
+# # 02 · Why basic RNNs forget: vanishing and exploding gradients
+#
+# A basic recurrent neural network (RNN) can read a sequence of any length with the same
+# few weights, by unrolling: one copy of the network per day. That same trick is its
+# weakness. Here you will see why, with numbers and a slider.
+#
+# **Learning objectives.** By the end of this notebook you can:
+# - unroll a basic RNN and say which weights are shared between the days;
+# - show that the first day's effect on the last output scales as w^n;
+# - use a slider to show when it vanishes (|w| < 1) and when it explodes (|w| > 1);
+# - say in one sentence how the LSTM's long-term memory avoids this.
+#
+# **Time:** about 30 minutes (15 reading, 15 exercises).
+
+# %% [markdown]
+# ## Setup
+
+# %%
+import numpy as np
+
+import lstm_helpers as lh
+from lstm_helpers import ____
+from lstm_helpers.plots import draw_unrolled_rnn, plot_gradient_contributions
+from lstm_helpers.widgets import GradientExplorer
+
+ex = lh.exercises_for("02")
+
+# %% [markdown]
+# ## 1. A basic RNN, unrolled
+#
+# Each day the unit takes that day's input times `w_input`, adds the previous day's output
+# times `w_recurrent` and a bias, and passes the sum through an activation function.
+# Unrolled over four days it looks like this: four copies, **the same two weights in every
+# copy**, each handing its output to the next.
+
+# %%
+draw_unrolled_rnn(n_days=4)
+
+# %% [markdown]
+# Let's run one. To keep the arithmetic visible we use the identity activation (the
+# output is just the sum) and no bias:
+
+# %%
+rnn = lh.BasicRNN(w_input=1.0, w_recurrent=0.5, activation="identity")
+run = rnn.unroll([1.0, 0.0, 0.0, 0.0])
+for day, output in enumerate(run.outputs, start=1):
+    print(f"day {day}: output {output:.4f}")
+
+# %% [markdown]
+# Day 1's input of 1 is halved at every link to the next day. By day 4 what is left of it
+# has been multiplied by `w_recurrent` three times.
+#
+# **Try it.** Change `w_recurrent` above to 2.0 and run the cell again. Then set it back
+# to 0.5.
+
+# %% [markdown]
+# ## 2. The gradient scales as w^n
+#
+# To learn from day 1, training needs the gradient of the last output with respect to
+# day 1's input. By the chain rule, each link multiplies it by `w_recurrent` once more
+# (with the identity activation, nothing else changes it). A first day that is followed by
+# n more days is multiplied by w^n.
+#
+# Take 51 days, so day 1 crosses 50 links. We compute its gradient three ways that must
+# agree: the formula w^50, the chain rule as `lh.BasicRNN.input_gradients` applies it, and
+# a finite difference (nudge day 1's input up and down and watch the last output).
+
+# %%
+pulse = np.zeros(51)
+pulse[0] = 1.0  # something happens on day 1, nothing afterwards
+
+for w in (0.5, 2.0):
+    rnn = lh.BasicRNN(w_input=1.0, w_recurrent=w)
+    print(f"w = {w}")
+    print(f"  formula          w^50 = {lh.gradient_scale(w, 50):.3g}")
+    print(f"  chain rule            = {rnn.input_gradients(pulse)[0]:.3g}")
+    print(f"  finite difference     = {rnn.finite_difference(pulse, day=0, step=0.5):.3g}")
+
+# %% [markdown]
+# Look at the exponents. With w = 0.5 day 1's gradient is smaller than the rounding
+# error of an ordinary floating-point number: day 1 has **vanished**. With w = 2 it is
+# enormous: day 1 has **exploded**, and one gradient step would throw the weights far off.
+# Neither can be learnt from.
+#
+# **Your turn (q1).** An identity RNN with recurrent weight 0.9 runs over 21 days. How much
+# does day 1's input move the last output?
+
+# %%
+print(ex.q1.prompt)
+answer = ____
+ex.q1.check(answer)
+
+# %% [markdown]
+# ## 3. Every day's influence, with a slider
+#
+# The plot shows how much each day's input moves the last output, on a log scale: each
+# step up the axis multiplies by the same factor. Below the dotted pink line a number is
+# lost in rounding next to 1.
+#
+# Move the recurrent weight between -2.5 and 2.5 and the number of days between 1 and 100.
+# Try w = 0, w = 1, w = -1, w = -0.9 and w = 1.1.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+GradientExplorer(w_recurrent=0.5, n_days=50)
+
+# %% [markdown]
+# What you should find:
+#
+# - |w| < 1: old days fade away, faster the smaller |w| is. They **vanish**.
+# - |w| > 1: old days count more and more. They **explode**.
+# - w < 0: the size behaves the same, but the sign flips every day (the two markers alternate).
+# - |w| = 1 exactly keeps every day, but training cannot hold a weight at exactly 1, and
+#   even 1.1 or 0.9 over 100 days is far from 1:
+
+# %%
+for w in (0.9, 1.0, 1.1):
+    print(f"w = {w}: after 99 links, w^99 = {lh.gradient_scale(w, 99):.3g}")
+
+# %% [markdown]
+# **Your turn (q2).** Which recurrent weight makes the first of 100 days explode: 0.5, -0.9,
+# 1.0 or -1.2? Check with the slider, then answer.
+
+# %%
+answer = ____
+ex.q2.check(answer)
+
+# %% [markdown]
+# **Your turn (q3).** With w = 2, how many links must day 1 cross before its influence
+# passes 1,000,000?
+
+# %%
+answer = ____
+ex.q3.check(answer)
+
+# %% [markdown]
+# ## 4. A preview: how the LSTM escapes
+#
+# The trouble is one weight multiplied in again and again. An LSTM adds a second path
+# through the days, the **long-term memory**, and puts **no weight** on it. Each day the
+# long-term memory is only multiplied by a gate (a percentage between 0 and 1 that the
+# unit works out from that day's input) and added to.
+#
+# That is not magic: a gate of 0.5 every day would still fade the memory away. The
+# difference is that the gate is computed afresh each day, so a trained unit can hold it
+# close to 1 for as long as a memory is worth keeping, then let it go. Notebook 03 opens
+# the unit up and shows each of its parts with real numbers.
+#
+# **Your turn (q4).** In a sentence or two: why can a basic RNN with |w| < 1 not learn from
+# day 1 of a 100-day sequence? Write your answer as a string.
+
+# %%
+answer = ____
+ex.q4.check(answer)
+
+# %% [markdown]
+# ## Key points
+#
+# - An unrolled RNN uses the same weights on every day; that is what lets it read
+#   sequences of any length.
+# - Day 1's effect on the last output is multiplied by the recurrent weight once per
+#   later day: it scales as w^n.
+# - |w| < 1: the gradient vanishes and old days cannot be learnt from. |w| > 1: it
+#   explodes and training is thrown off.
+# - The LSTM adds a long-term memory path with no weight on it, only a gate the unit
+#   works out each day.
+#
+# **Next:** 03 · One LSTM unit (coming next in the course).
