@@ -23,7 +23,7 @@ ACTIVATION_CURVES = (
 
 def plot_activations(x=None):
     """Sigmoid and tanh side by side; with x, a marker at x and the tangent (slope) there."""
-    fig, axes = new_figure(11, 4.4, ncols=2)
+    fig, axes = new_figure(11, 4.0, ncols=2)
     for ax, (name, f, slope, colour, style, (low, high)) in zip(axes, ACTIVATION_CURVES):
         ax.axhspan(low, high, color=colour, alpha=0.07)
         ax.axhline(low, color=GREY, lw=0.8, ls=":")
@@ -76,7 +76,7 @@ def plot_gradient_contributions(w_recurrent, n_days):
     nonzero = size > 0
     bottom = min(1e-20, size[nonzero].min() / 1e3)
     top = max(1e3, size.max() * 1e3)
-    fig, ax = new_figure(11, 4.6)
+    fig, ax = new_figure(11, 4.0)
     ax.set_yscale("log")
     ax.set(ylim=(bottom, top), xlim=(0.5, len(grads) + 0.5))
     ax.set_autoscale_on(False)  # the limits above are the ones wanted; autoscaling can overflow

@@ -87,7 +87,6 @@ for w in (0.5, 2.0):
 # does day 1's input move the last output?
 
 # %%
-print(ex.q1.prompt)
 answer = ____
 ex.q1.check(answer)
 

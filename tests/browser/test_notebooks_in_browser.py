@@ -1,0 +1,195 @@
+"""Each notebook opened, run and played with in JupyterLab, as a learner would.
+
+For every notebook: clear the stored outputs, run all cells, and check that
+every cell ran, no cell shows an error, every widget cell shows a widget and
+the browser console logged no error. Then move every slider with the keyboard
+and by dragging to both ends, checking each time that what it drives changed.
+Slider timings (key press until the output changed) are printed at the end of
+the run; they are figures to read, not assertions.
+"""
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+TIMINGS = {}
+RUN_TIMEOUT_MS = 300_000
+UPDATE_TIMEOUT_MS = 20_000
+
+pytestmark = pytest.mark.browser
+
+# What the output next to a slider shows, minus the sliders themselves: its text and
+# the address of every image (an updated image gets a new blob: address).
+SNAPSHOT_JS = """(handle) => {
+  const area = handle.closest('.jp-OutputArea-output') || handle.closest('.jp-Cell');
+  const copy = area.cloneNode(true);
+  copy.querySelectorAll('.widget-slider, .widget-hslider, .widget-readout').forEach(e => e.remove());
+  const images = [...area.querySelectorAll('img')].map(i => i.src).join(' ');
+  return copy.textContent + '|' + images;
+}"""
+
+DONE_JS = """() => {
+  const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]
+    .map(p => p.textContent.trim());
+  const failed = document.querySelector('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]');
+  return !!failed || (prompts.length > 0 && prompts.every(p => /^\\[\\d+\\]:$/.test(p)));
+}"""
+
+
+def widget_cells(name):
+    nb = json.loads((ROOT / "notebooks" / name).read_text())
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    return [i for i, c in enumerate(code) if "NBVAL_IGNORE_OUTPUT" in "".join(c["source"])]
+
+
+def menu(page, top, item):
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{top}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
+
+
+def open_and_run(page, lab, name):
+    page.goto(f"{lab['base']}/lab/tree/notebooks/{name}?reset&token={lab['token']}")
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    page.locator(".jp-Notebook").first.click()
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function("() => !document.querySelector('.jp-Notebook .jp-OutputArea-output')")
+    menu(page, "Run", "Run All Cells")
+    page.wait_for_function(DONE_JS, timeout=RUN_TIMEOUT_MS)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=RUN_TIMEOUT_MS)
+
+
+def assert_no_cell_error(page, name):
+    errors = page.locator(".jp-Notebook [data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, f"{name}: a cell shows an error:\n{errors.first.inner_text()[:2000]}"
+    text = page.locator(".jp-Notebook").inner_text()
+    assert "Error displaying widget" not in text and "Traceback" not in text
+
+
+def prompts(page):
+    return [p.strip() for p in page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()]
+
+
+# Resolves once the output has changed and then stayed the same for `quiet` ms (a readout
+# and a picture arrive as separate messages), with the epoch time of the last change.
+SETTLE_JS = """(handle, [before, quiet, limit]) => new Promise((resolve, reject) => {
+  const snap = SNAPSHOT;
+  let last = snap(handle), changedAt = last !== before ? Date.now() : null;
+  const started = Date.now();
+  const poll = () => {
+    const now = snap(handle);
+    if (now !== last) { last = now; changedAt = Date.now(); }
+    if (changedAt !== null && Date.now() - changedAt >= quiet) return resolve(changedAt);
+    if (Date.now() - started > limit) return reject(new Error('the output did not change'));
+    requestAnimationFrame(poll);
+  };
+  poll();
+})""".replace("SNAPSHOT", SNAPSHOT_JS)
+
+
+def wait_for_change(page, handle, before, quiet_ms=400):
+    """Wait until what the slider drives has changed and settled; the epoch time of its last change."""
+    try:
+        return handle.evaluate(SETTLE_JS, [before, quiet_ms, UPDATE_TIMEOUT_MS]) / 1000
+    except Exception as error:
+        label = handle.evaluate("h => h.closest('.widget-slider, .widget-hslider').textContent.trim()")
+        pytest.fail(f"moving the slider '{label}' changed nothing in its output within "
+                    f"{UPDATE_TIMEOUT_MS / 1000:.0f} s ({error.__class__.__name__})", pytrace=False)
+
+
+def snapshot(handle):
+    return handle.evaluate(SNAPSHOT_JS)
+
+
+def move_by_key(page, handle, key):
+    before = snapshot(handle)
+    handle.focus()
+    start = time.time()
+    page.keyboard.press(key)
+    return wait_for_change(page, handle, before) - start
+
+
+def drag_to(page, handle, end):
+    track = handle.locator("xpath=ancestor::div[contains(@class, 'noUi-target')]").bounding_box()
+    box = handle.bounding_box()
+    before = snapshot(handle)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    target_x = track["x"] + track["width"] + 40 if end == "max" else track["x"] - 40
+    page.mouse.move(target_x, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    wait_for_change(page, handle, before)
+    expected = handle.get_attribute(f"aria-value{end}")
+    assert float(handle.get_attribute("aria-valuenow")) == pytest.approx(float(expected))
+
+
+def save_pages(page, stem):
+    """A 1280x720 screenshot of each screenful of the notebook, top to bottom, for a person to read."""
+    scroller = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer").first
+    height = scroller.evaluate("e => e.scrollHeight")
+    view = scroller.evaluate("e => e.clientHeight")
+    for k, top in enumerate(range(0, max(height - view, 0) + view, max(view - 60, 1))):
+        scroller.evaluate(f"e => e.scrollTop = {top}")
+        page.wait_for_timeout(150)
+        page.screenshot(path=f"{stem}-page-{k + 1:02d}.png")
+    scroller.evaluate("e => e.scrollTop = 0")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, screenshots):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    console_errors = []
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    try:
+        open_and_run(page, lab, name)
+        assert_no_cell_error(page, name)
+        numbers = prompts(page)
+        assert numbers == [f"[{i}]:" for i in range(1, len(numbers) + 1)], f"{name}: cells ran out of order {numbers}"
+        save_pages(page, screenshots / Path(name).stem)
+
+        cells = page.locator(".jp-Notebook .jp-CodeCell")
+        for index in widget_cells(name):
+            views = cells.nth(index).locator(".jp-OutputArea-output .jupyter-widgets")
+            assert views.count() > 0, f"{name}: code cell {index + 1} should show a widget and shows none"
+
+        handles = page.locator(".jp-Notebook .noUi-handle[role='slider']")
+        if widget_cells(name):
+            assert handles.count() > 0, f"{name}: no slider rendered"
+        times = []
+        for k in range(handles.count()):
+            handle = handles.nth(k)
+            handle.scroll_into_view_if_needed()
+            assert move_by_key(page, handle, "End") >= 0
+            assert handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            move_by_key(page, handle, "Home")
+            assert handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemin")
+            drag_to(page, handle, "max")
+            drag_to(page, handle, "min")
+            if k == 0:  # timings over 20 key presses of each notebook's first slider
+                times += [move_by_key(page, handle, "ArrowRight" if i < 10 else "ArrowLeft") for i in range(20)]
+            area = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')]")
+            area.screenshot(path=str(screenshots / f"{Path(name).stem}-slider-{k + 1}.png"))
+        assert_no_cell_error(page, name)
+        if times:
+            TIMINGS[name] = times
+        assert not console_errors, f"{name}: browser console errors: {console_errors[:5]}"
+    finally:
+        context.close()
+
+
+def pytest_terminal_summary_lines():
+    lines = []
+    for name, times in TIMINGS.items():
+        ms = sorted(1000 * t for t in times)
+        p90 = ms[max(0, int(round(0.9 * len(ms))) - 1)]
+        lines.append(f"{name}: slider key press to updated output, {len(ms)} moves: "
+                     f"median {statistics.median(ms):.0f} ms, 90th percentile {p90:.0f} ms")
+    return lines
