@@ -29,6 +29,7 @@ test: $(READY)
 # Rebuild every notebook from notebooks/src and execute it from a fresh kernel.
 notebooks: $(READY)
 	$(BIN)/python tools/build_notebooks.py
+	$(BIN)/python tools/build_instructors.py
 
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py

@@ -60,7 +60,7 @@ def _activation_functions():
                 "return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))",
             ],
             solution="def my_tanh(x):\n    return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))\n"
-            "Beyond x = 710, math.exp overflows; lh.tanh uses numpy's tanh, which never does.",
+            "# Beyond x = 710 math.exp overflows; lh.tanh uses numpy's tanh, which never does.",
         ),
         q3=NumberExercise(
             prompt="Find the x where sigmoid(x) = 0.9 (two decimals are enough).",
