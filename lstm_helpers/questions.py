@@ -4,6 +4,7 @@ import math
 
 from .activations import sigmoid, tanh
 from .exercises import ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise
+from .lstm import EXAMPLE_PARAMS, lstm_step
 from .rnn import gradient_scale
 
 
@@ -161,10 +162,91 @@ def _rnn_gradient_problems():
     )
 
 
+def _one_lstm_unit():
+    example = lstm_step(input_value=1, long_memory=2, short_memory=1)
+    doubled = lstm_step(input_value=1, long_memory=4, short_memory=1)
+    zeros = lstm_step(input_value=0, long_memory=0, short_memory=0)
+    biases = (-10.0, -2.0, 0.0, 2.0)
+
+    forget, candidate, input_gate = EXAMPLE_PARAMS.forget, EXAMPLE_PARAMS.candidate, EXAMPLE_PARAMS.input
+    weights_part = forget.w_short * 1 + forget.w_input * 1
+
+    def forget_with_bias(bias):
+        return sigmoid(weights_part + bias)
+
+    return ExerciseSet(
+        "03_one_lstm_unit",
+        q1=NumberExercise(
+            prompt="Same short-term memory (1) and input (1), but a previous long-term memory of 4 instead of 2. "
+            "How much of it does the forget gate keep (the scaled long-term memory)?",
+            expected=doubled.scaled_long_memory,
+            mistakes=[
+                (example.scaled_long_memory, "that is what it keeps of 2; the long-term memory is now 4."),
+                (4.0, "the forget gate keeps a percentage of the memory, a little under all of it."),
+            ],
+            hints=["Does the forget gate's sum use the long-term memory? Look at its two weights.",
+                   "The gate is the same as before; only the memory it scales has doubled.",
+                   "answer = 4 * lh.lstm_step(1, 2, 1).forget_gate"],
+            solution=f"The forget gate looks only at the short-term memory and the input, so it is still "
+            f"{example.forget_gate:.3f}; it keeps {example.forget_gate:.1%} of 4, that is "
+            f"{doubled.scaled_long_memory:.2f}.",
+        ),
+        q2=ChoiceExercise(
+            prompt="At the example values, which forget-gate bias makes the unit forget almost all of its "
+            "long-term memory: -10, -2, 0 or 2?",
+            options=biases,
+            answer=-10.0,
+            reasons={b: f"with bias {b:g} the forget gate is {forget_with_bias(b):.3f}, so the unit keeps "
+                     f"{forget_with_bias(b):.1%} of the long-term memory." for b in biases},
+            hints=["Forgetting almost everything means a forget gate close to 0.",
+                   f"sigmoid is close to 0 only for sums well below 0; the weights add "
+                   f"{forget.w_short:.2f} + {forget.w_input:.2f} first.",
+                   "Open the weights panel and try each bias."],
+            solution=f"-10: the sum is {forget.w_short:.2f} + {forget.w_input:.2f} - 10 = {weights_part - 10:.2f}, and "
+            f"sigmoid of that is {forget_with_bias(-10):.4f}, so almost nothing is kept.",
+        ),
+        q3=NumberExercise(
+            prompt="Before moving any slider: with long-term memory 0, short-term memory 0 and input 0, what is "
+            "the new long-term memory (two decimals)?",
+            expected=zeros.long_memory,
+            mistakes=[
+                (0.0, "the old memory is 0, but the input gate still adds some of the potential memory: "
+                 "each block has a bias."),
+                (zeros.candidate, "that is the potential long-term memory; the input gate keeps only part of it."),
+                (zeros.input_gate, "that is the input gate; multiply it by the potential long-term memory."),
+            ],
+            hints=["With every input 0, each block's sum is just its bias.",
+                   f"New long-term memory = forget gate x 0 + sigmoid({input_gate.bias:.2f}) x "
+                   f"tanh({candidate.bias:.2f}).",
+                   f"answer = lh.sigmoid({input_gate.bias:.2f}) * lh.tanh({candidate.bias:.2f})"],
+            solution=f"The kept part is 0; the input gate sigmoid({input_gate.bias:.2f}) = {zeros.input_gate:.3f} "
+            f"times the potential memory tanh({candidate.bias:.2f}) = {zeros.candidate:.3f} gives {zeros.long_memory:.2f}. Notebook 04 meets this "
+            "number again: it is Company A's long-term memory after day 1.",
+        ),
+        q4=ExplanationExercise(
+            prompt="Why can the long-term memory pass through many unrolled units without its gradient "
+            "vanishing or exploding?",
+            key_ideas=[
+                ("that no weight sits on the long-term memory's path",
+                 ("no weight", "without weight", "without a weight", "without any weight", "not multiplied by a weight",
+                  "no weights", "unweighted", "not weighted", "never weighted", "no direct weight")),
+                ("that it is only scaled by a gate and added to",
+                 ("gate", "percentage", "add", "sum")),
+            ],
+            hints=["Look at the green line: what touches it between the left and the right?",
+                   "Compare with notebook 02: there one weight multiplied every day's signal."],
+            solution="Along the green line the long-term memory is only multiplied by the forget gate and added to; "
+            "no weight is applied to it directly, so no single weight multiplies it once per day as in a basic RNN. "
+            "A trained unit can hold its forget gate near 1 while a memory is worth keeping.",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
     "01_activation_functions": _activation_functions,
     "02_rnn_gradient_problems": _rnn_gradient_problems,
+    "03_one_lstm_unit": _one_lstm_unit,
 }
 
 

@@ -8,7 +8,9 @@ Leave an explorer as a cell's value to show it.
 import ipywidgets as w
 
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
+from .diagrams import lstm_unit_svg, stage_explanation, step_table_html
 from .figures import figure_png
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step
 from .plots import gradient_contributions, plot_activations, plot_gradient_contributions, verdict
 
 
@@ -81,3 +83,85 @@ class GradientExplorer(Explorer):
                 f"on the last output is w<sup>{days - 1}</sup> = {first:.3g}: {verdict(weight)}"
             )
         return text, plot_gradient_contributions(weight, days)
+
+
+class LSTMUnitExplorer:
+    """One LSTM unit, live: sliders for its two memories and input, a stage walk-through,
+    the diagram, a table of every number, and (folded away) all 12 weights and biases."""
+
+    EXAMPLE = {"long_memory": 2.0, "short_memory": 1.0, "input_value": 1.0}
+    # "all" rather than None: a RadioButtons with value None shows no choice selected
+    STAGE_OPTIONS = [("the whole unit", "all"), ("1 · forget gate", "forget"),
+                     ("2 · new long-term memory", "long"), ("3 · output gate", "output")]
+
+    def __init__(self, params=EXAMPLE_PARAMS):
+        self.long_memory = _live_slider("previous long-term memory", -5.0, 5.0, self.EXAMPLE["long_memory"])
+        self.short_memory = _live_slider("previous short-term memory", -1.0, 1.0, self.EXAMPLE["short_memory"])
+        self.input_value = _live_slider("input", -2.0, 2.0, self.EXAMPLE["input_value"])
+        self.reset = w.Button(description="Reset to the example", icon="undo", layout=w.Layout(width="220px"))
+        self.stage = w.RadioButtons(options=self.STAGE_OPTIONS, value="all", description="Show:",
+                                    layout=w.Layout(width="auto"))
+        self.explanation = w.HTML(layout=w.Layout(width="430px", min_height="6em"))
+        self.diagram = w.HTML(layout=w.Layout(width="100%"))
+        self.table = w.HTML()
+        self.weights = {
+            (gate, part): _live_slider(f"{gate} {part}", -6.0, 6.0, getattr(getattr(params, gate), part),
+                                       step=0.01, width="300px")
+            for gate in GATE_NAMES for part in ("w_short", "w_input", "bias")
+        }
+        self.example_params = params
+        self.reset_weights = w.Button(description="Reset weights", icon="undo", layout=w.Layout(width="220px"))
+        weight_rows = [w.HBox([self.weights[(gate, part)] for part in ("w_short", "w_input", "bias")]) for gate in GATE_NAMES]
+        self.weights_panel = w.Accordion(children=[w.VBox(weight_rows + [self.reset_weights])],
+                                         titles=("Weights and biases (12 numbers)",), selected_index=None)
+        for control in [self.long_memory, self.short_memory, self.input_value, self.stage, *self.weights.values()]:
+            control.observe(lambda change: self.update(), names="value")
+        self.reset.on_click(lambda button: self.reset_inputs())
+        self.reset_weights.on_click(lambda button: self.reset_params())
+        controls = w.VBox([self.long_memory, self.short_memory, self.input_value, self.reset, self.stage,
+                           self.explanation], layout=w.Layout(width="450px"))
+        self.widget = w.VBox([w.HBox([controls, self.table]), self.diagram, self.weights_panel])
+        self.update()
+
+    @property
+    def params(self):
+        """The 12 numbers as the weight sliders set them."""
+        return LSTMParams(*(Gate(*(self.weights[(gate, part)].value for part in ("w_short", "w_input", "bias")))
+                            for gate in GATE_NAMES))
+
+    @property
+    def current_stage(self):
+        """The stage the diagram stands out: None for the whole unit."""
+        return None if self.stage.value == "all" else self.stage.value
+
+    def current_step(self):
+        return lstm_step(self.input_value.value, self.long_memory.value, self.short_memory.value, self.params)
+
+    def update(self):
+        step, params = self.current_step(), self.params
+        self.diagram.value = lstm_unit_svg(step, params, self.current_stage)
+        self.table.value = step_table_html(step)
+        self.explanation.value = stage_explanation(step, self.current_stage)
+        return step
+
+    def reset_inputs(self):
+        with self.widget.hold_sync():
+            for name, value in self.EXAMPLE.items():
+                getattr(self, name).value = value
+
+    def reset_params(self):
+        for (gate, part), slider in self.weights.items():
+            slider.value = getattr(getattr(self.example_params, gate), part)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _live_slider(description, low, high, value, step=0.05, width="420px"):
+    """A slider that updates while it is dragged: the SVG diagram redraws in well under a millisecond.
+
+    The browser snaps a slider's value to its step, so every starting value must be a
+    multiple of it (1.63 with a step of 0.05 would silently become 1.65).
+    """
+    return w.FloatSlider(description=description, min=low, max=high, step=step, value=value, readout_format=".2f",
+                         continuous_update=True, style={"description_width": "initial"}, layout=w.Layout(width=width))

@@ -2,7 +2,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
@@ -32,6 +32,8 @@ def test_gradient_scales_as_w_to_the_n():
 def test_gradients_match_finite_differences(w, w_in, days, activation):
     rnn = lh.BasicRNN(w_in, w, bias=0.1, activation=activation)
     values = np.linspace(-1, 1, days)
+    if activation == "relu":  # relu has no slope at 0: keep every sum off its kink
+        assume(np.all(np.abs(rnn.unroll(values).sums) > 1e-3))
     grads = rnn.input_gradients(values)
     for day in (0, days - 1):
         # outputs reach 2.5**14; a step below 1e-4 would drown in their rounding

@@ -165,4 +165,4 @@ ex.q4.check(answer)
 # - The LSTM adds a long-term memory path with no weight on it, only a gate the unit
 #   works out each day.
 #
-# **Next:** 03 · One LSTM unit (coming next in the course).
+# **Next:** [03 · One LSTM unit](03_one_lstm_unit.ipynb)

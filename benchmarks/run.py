@@ -1,0 +1,58 @@
+"""Time the work behind one slider move, as a learner's kernel does it.
+
+    python benchmarks/run.py        (or: make benchmark)
+
+Prints the median and 90th percentile of each measurement with its target.
+Tests check behaviour, never time; this script is where speed is measured.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lstm_helpers.widgets import LSTMUnitExplorer  # noqa: E402
+
+
+def timed(moves):
+    """Seconds taken by each call in `moves` (a list of no-argument functions)."""
+    times = []
+    for move in moves:
+        start = time.perf_counter()
+        move()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def report(name, times, target_ms):
+    ms = sorted(1000 * t for t in times)
+    median, p90 = statistics.median(ms), ms[int(0.9 * (len(ms) - 1))]
+    verdict = "ok" if median <= target_ms else "OVER TARGET"
+    print(f"{name:<58} median {median:7.2f} ms   p90 {p90:7.2f} ms   target <= {target_ms} ms   {verdict}")
+    return median <= target_ms
+
+
+def one_unit_slider_moves(n=300):
+    """Notebook 03: a slider move recomputes the step and redraws diagram, table and text."""
+    explorer = LSTMUnitExplorer()
+    sliders = [explorer.long_memory, explorer.short_memory, explorer.input_value]
+    rng = np.random.default_rng(0)
+    moves = []
+    for k in range(n):
+        slider = sliders[k % 3]
+        value = float(np.round(rng.uniform(slider.min, slider.max), 2))
+        moves.append(lambda slider=slider, value=value: setattr(slider, "value", value))
+    return timed(moves)
+
+
+def main():
+    results = [report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30)]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
