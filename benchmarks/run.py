@@ -15,7 +15,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lstm_helpers.widgets import LSTMUnitExplorer  # noqa: E402
+from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer  # noqa: E402
 
 
 def timed(moves):
@@ -49,8 +49,22 @@ def one_unit_slider_moves(n=300):
     return timed(moves)
 
 
+def unrolled_slider_moves(n=300):
+    """Notebook 04: a day slider move unrolls all four days and redraws diagram, table and text."""
+    explorer = UnrolledExplorer(company="your own")
+    rng = np.random.default_rng(1)
+    moves = []
+    for k in range(n):
+        slider, value = explorer.days[k % 4], float(np.round(rng.uniform(0, 1) / 0.05) * 0.05)
+        moves.append(lambda slider=slider, value=value: setattr(slider, "value", value))
+    return timed(moves)
+
+
 def main():
-    results = [report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30)]
+    results = [
+        report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30),
+        report("04 unrolled unit: one day slider move (4 days + redraw)", unrolled_slider_moves(), 50),
+    ]
     return 0 if all(results) else 1
 
 

@@ -8,7 +8,8 @@ it on every move. Given an LSTMStep, every number on it is that step's value;
 without one, it names the parts instead (the terminology diagram).
 """
 
-from html import escape
+import re
+from html import escape, unescape
 
 import numpy as np
 
@@ -54,6 +55,11 @@ class SVGDiagram:
     def _repr_svg_(self):
         return self.svg
 
+    def __repr__(self):
+        """The picture's description, for a text-only view (and no memory address)."""
+        label = re.search(r'aria-label="([^"]*)"', self.svg)
+        return f"[diagram: {unescape(label.group(1)) if label else 'LSTM'}]"
+
     def __str__(self):
         return self.svg
 
@@ -64,9 +70,22 @@ def _text(x, y, text, size=15, anchor="middle", fill=INK, bold=False):
             f"{escape(str(text))}</text>")
 
 
+# Markers scale with the line's width, so thick lines get a marker drawn at half the size.
+DEFS = ('<defs>' + ''.join(
+    f'<marker id="{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="{size}" markerHeight="{size}" '
+    'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker>'
+    for name, size in (("arrow", 6), ("arrowthick", 3))) + '</defs>')
+
+
+def _svg_open(width, height, label):
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+            f'style="max-width:{width}px;font-family:DejaVu Sans,Arial,sans-serif" role="img" '
+            f'aria-label="{escape(label)}">{DEFS}<rect width="{width}" height="{height}" fill="white"/>')
+
+
 def _path(points, colour, width=2.5, arrow=False):
     d = " ".join(f"{'M' if i == 0 else 'L'}{x},{y}" for i, (x, y) in enumerate(points))
-    marker = ' marker-end="url(#arrow)"' if arrow else ""
+    marker = f' marker-end="url(#{"arrowthick" if width >= 4 else "arrow"})"' if arrow else ""
     return f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"{marker}/>'
 
 
@@ -135,14 +154,7 @@ def lstm_unit_svg(step=None, params=EXAMPLE_PARAMS, stage=None):
     named = step is None
     v = (lambda name: fmt(name, getattr(step, name))) if step is not None else (lambda name: "")
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
-        f'style="max-width:{WIDTH}px;font-family:DejaVu Sans,Arial,sans-serif" role="img" '
-        f'aria-label="One LSTM unit{"" if named else ", with the values of this step"}">',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker></defs>',
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
-    ]
+    parts = [_svg_open(WIDTH, HEIGHT, "One LSTM unit" + ("" if named else ", with the values of this step"))]
     # the two memories and the input, always shown
     long_label = "Long-term memory = cell state" if named else f"previous long-term memory {v('previous_long_memory')}"
     short_label = "Short-term memory = hidden state" if named else f"previous short-term memory {v('previous_short_memory')}"
@@ -253,3 +265,104 @@ def stage_explanation(step, stage):
     return (f"<b>3 · Output gate.</b> The potential short-term memory is tanh({f['long_memory']}) = "
             f"{f['potential_short_memory']}; the output gate lets {step.output_gate:.1%} of it out, so the new "
             f"short-term memory, the unit's output, is {f['short_memory']}. Here the name says what it does.")
+
+
+U_WIDTH, U_HEIGHT = 1000, 370
+U_LONG_Y, U_SHORT_Y, U_BOX_TOP, U_BOX_BOTTOM = 92, 262, 62, 292
+U_BOX_WIDTH = 118
+
+
+def _unit_x(day, days):
+    """Centre of the copy for `day` (0-based) when `days` copies share the width."""
+    left, right = 190, U_WIDTH - 240
+    return left + (right - left) * (day / max(days - 1, 1))
+
+
+def unrolled_svg(run, shown_days=None, target=None):
+    """The unit unrolled, one compact copy per day, as SVG: the memories each copy hands on,
+    its input, and the last short-term memory as the prediction.
+
+    run is an Unrolled for one sequence; shown_days (default all) lights that many days
+    and fades the rest; target, if given, is the true next value to compare with.
+    """
+    days = len(run.steps)
+    if np.ndim(run.prediction) != 0:
+        raise ValueError("run must be one sequence (a 1-D unroll), not a batch; unroll each company on its own")
+    shown = days if shown_days is None else int(shown_days)
+    if not 0 <= shown <= days:
+        raise ValueError(f"shown_days must be from 0 to {days}, got {shown_days!r}")
+    parts = [
+        _svg_open(U_WIDTH, U_HEIGHT, f"The LSTM unit unrolled over {days} days"),
+        _text(12, U_LONG_Y - 12, f"long {fmt('long_memory', run.steps[0].previous_long_memory)}", anchor="start",
+              fill=GREEN, bold=True),
+        _text(12, U_SHORT_Y + 26, f"short {fmt('short_memory', run.steps[0].previous_short_memory)}",
+              anchor="start", fill=PINK, bold=True),
+    ]
+    previous_x = 12
+    for day, step in enumerate(run.steps):
+        x = _unit_x(day, days)
+        lit = day < shown
+        left, right = x - U_BOX_WIDTH / 2, x + U_BOX_WIDTH / 2
+        copy = [
+            _path([(previous_x + (0 if day == 0 else U_BOX_WIDTH / 2), U_LONG_Y), (left - 2, U_LONG_Y)], GREEN, width=6, arrow=True),
+            _path([(previous_x + (0 if day == 0 else U_BOX_WIDTH / 2), U_SHORT_Y), (left - 2, U_SHORT_Y)], PINK, width=6, arrow=True),
+            f'<rect x="{left}" y="{U_BOX_TOP}" width="{U_BOX_WIDTH}" height="{U_BOX_BOTTOM - U_BOX_TOP}" rx="10" '
+            f'fill="{"#FFF6D5" if lit and day == shown - 1 and shown < days else "white"}" stroke="{INK}" stroke-width="2.5"/>',
+            _text(x, (U_LONG_Y + U_SHORT_Y) / 2 - 8, "LSTM", size=18, bold=True),
+            _text(x, (U_LONG_Y + U_SHORT_Y) / 2 + 16, f"day {day + 1}", size=15),
+            _text(x, (U_LONG_Y + U_SHORT_Y) / 2 + 38, "same weights", size=12, fill="#555555"),
+            _path([(x, U_HEIGHT - 36), (x, U_BOX_BOTTOM + 4)], INK, width=2.5, arrow=True),
+            _text(x, U_HEIGHT - 12, f"input {fmt('input_value', step.input_value)}", bold=True),
+        ]
+        if lit:
+            copy += [_text(right + 36, U_LONG_Y - 12, fmt("long_memory", step.long_memory), fill=GREEN, bold=True),
+                     _text(right + 36, U_SHORT_Y + 26, fmt("short_memory", step.short_memory), fill=PINK, bold=True)]
+        parts.append(_group(copy, lit))
+        previous_x = x
+    last_right = _unit_x(days - 1, days) + U_BOX_WIDTH / 2
+    if shown == days:
+        parts += [_path([(last_right, U_LONG_Y), (U_WIDTH - 10, U_LONG_Y)], GREEN, width=6, arrow=True),
+                  _path([(last_right, U_SHORT_Y), (U_WIDTH - 10, U_SHORT_Y)], PINK, width=6, arrow=True),
+                  _text(U_WIDTH - 12, U_SHORT_Y - 40, "prediction", anchor="end", fill=PINK, bold=True, size=16),
+                  _text(U_WIDTH - 12, U_SHORT_Y - 18, f"for day {days + 1}: {fmt('short_memory', run.prediction)}",
+                        anchor="end", fill=PINK, bold=True, size=16)]
+        if target is not None:
+            parts.append(_text(U_WIDTH - 12, U_SHORT_Y + 52, f"actual: {fmt('input_value', target)}", anchor="end", size=15))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def draw_unrolled(run, shown_days=None, target=None):
+    """The unrolled unit as a picture a notebook shows: see unrolled_svg."""
+    return SVGDiagram(unrolled_svg(run, shown_days, target))
+
+
+class DaysTable:
+    """Day, input, long-term and short-term memory after each day, and the prediction:
+    an HTML table in JupyterLab, aligned plain text in a stored output."""
+
+    def __init__(self, run, name=""):
+        if np.ndim(run.prediction) != 0:
+            raise ValueError("run must be one sequence (a 1-D unroll), not a batch")
+        self.run, self.name = run, name
+        self.rows = [(day, s.input_value, s.long_memory, s.short_memory) for day, s in enumerate(run.steps, start=1)]
+
+    def __repr__(self):
+        lines = [f"{self.name}{': ' if self.name else ''}day   input   long-term   short-term"]
+        indent = " " * (len(self.name) + 2 if self.name else 0)
+        lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" for day, x, long, short in self.rows]
+        lines.append(f"{indent}prediction for day {len(self.rows) + 1}: {self.run.prediction:.2f}")
+        return "\n".join(lines)
+
+    def _repr_html_(self):
+        cell = 'style="padding:1px 10px;text-align:right"'
+        rows = "".join(
+            f"<tr><td {cell}>{day}</td><td {cell}>{x:.2f}</td><td {cell}><span style=\"color:{GREEN}\">{long:.2f}</span></td>"
+            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>"
+            for day, x, long, short in self.rows
+        )
+        head = "".join(f"<th {cell}>{h}</th>" for h in ("day", "input", "long-term memory", "short-term memory"))
+        caption = f"<caption style=\"text-align:left\"><b>{escape(self.name)}</b></caption>" if self.name else ""
+        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
+                f'aria-label="memories after each day">{caption}<tr>{head}</tr>{rows}</table>'
+                f"<p>prediction for day {len(self.rows) + 1}: <b>{self.run.prediction:.2f}</b></p>")

@@ -208,7 +208,9 @@ class ChoiceExercise(Exercise):
 
     def _assess(self, choice):
         key = choice.strip().lower() if isinstance(choice, str) else choice
-        matches = [o for o in self.options if (o.lower() if isinstance(o, str) else o) == key]
+        matches = [o for o in self.options
+                   if (o.lower() if isinstance(o, str) else o) == key
+                   and isinstance(o, bool) == isinstance(choice, bool)]  # True == 1 in Python
         if not matches:
             listed = ", ".join(repr(o) for o in self.options)
             return Feedback("incorrect", f"choose one of {listed}; got {choice!r}.")

@@ -12,6 +12,7 @@ import numpy as np
 
 from ._checks import broadcast_shape, finite_array, plain, real_number
 from .activations import _sigmoid
+from .data import COMPANY_A
 
 GATE_NAMES = ("forget", "input", "candidate", "output")
 
@@ -209,3 +210,15 @@ def unroll(values, params=EXAMPLE_PARAMS, long_memory=0.0, short_memory=0.0):
         long_memories=np.array([s.long_memory for s in steps]),
         short_memories=np.array([s.short_memory for s in steps]),
     )
+
+
+def day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS, points=21):
+    """(values tried, predictions[day, value]): the prediction when one day's value is varied, the rest as base."""
+    base = np.asarray(base, dtype=float)
+    tried = np.linspace(0, 1, points)
+    predictions = np.empty((len(base), points))
+    for day in range(len(base)):
+        batch = np.repeat(base[:, None], points, axis=1)
+        batch[day] = tried
+        predictions[day] = unroll(batch, params).prediction
+    return tried, predictions

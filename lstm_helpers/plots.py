@@ -11,6 +11,8 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from ._checks import real_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
+from .data import COMPANY_A, COMPANY_B
+from .lstm import EXAMPLE_PARAMS, day_sensitivity
 from .rnn import BasicRNN
 
 CURVE_X = np.linspace(-6, 6, 241)
@@ -131,4 +133,36 @@ def draw_unrolled_rnn(n_days=4):
             ax.add_patch(FancyArrowPatch((x0 + 1.75, 0.45), (x0 + 2.85, 0.45), arrowstyle="-|>",
                                          mutation_scale=16, lw=2.2, color=VERMILLION))
             ax.text(x0 + 2.3, 0.68, "x w_recurrent", ha="center", fontsize=11, color=VERMILLION)
+    return fig
+
+
+def plot_companies(company_a=COMPANY_A, company_b=COMPANY_B):
+    """Both companies' five days: they overlap everywhere except day 1 and day 5."""
+    fig, ax = new_figure(8, 4)
+    days = np.arange(1, len(company_a) + 1)
+    ax.plot(days, company_a, "-o", color=BLUE, lw=2.5, ms=10, label="Company A")
+    ax.plot(days, company_b, "--s", color=ORANGE, lw=2.5, ms=7, label="Company B")
+    last = len(company_a)
+    for day, (a, b) in enumerate(zip(company_a, company_b), start=1):
+        if a != b:
+            ax.axvspan(day - 0.3, day + 0.3, color=GREY, alpha=0.12)
+            ax.text(day, 1.16, "to predict" if day == last else "differs", ha="center", fontsize=12, color=GREY)
+    ax.set(xticks=days, xlabel="day", ylabel="stock value", ylim=(-0.15, 1.3),
+           title="Two companies that differ only on day 1 and day 5")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return fig
+
+
+def plot_day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS):
+    """How far the prediction moves when one day's value is changed and the others are kept."""
+    tried, predictions = day_sensitivity(base, params)
+    fig, ax = new_figure(8, 4.2)
+    styles = [("-", "o", BLUE), ("--", "s", ORANGE), (":", "^", VERMILLION), ("-.", "D", GREY)]
+    for day, (line, marker, colour) in enumerate(styles[: len(predictions)]):
+        ax.plot(tried, predictions[day], ls=line, marker=marker, markevery=5, color=colour, lw=2.2, ms=8,
+                label=f"change only day {day + 1}")
+    low, high = min(predictions.min(), 0.0) - 0.08, max(predictions.max(), 1.0) + 0.08
+    ax.set(xlabel="the changed day's value", ylabel="prediction for day 5", ylim=(low, high),
+           title="Which day's value moves the prediction?")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig

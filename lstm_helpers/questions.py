@@ -4,7 +4,8 @@ import math
 
 from .activations import sigmoid, tanh
 from .exercises import ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise
-from .lstm import EXAMPLE_PARAMS, lstm_step
+from .data import COMPANY_B
+from .lstm import EXAMPLE_PARAMS, day_sensitivity, lstm_step, unroll
 from .rnn import gradient_scale
 
 
@@ -242,11 +243,58 @@ def _one_lstm_unit():
     )
 
 
+def _company_a_and_b():
+    new_company = (0.5, 0.25, 0.25, 1.0)
+    new_run = unroll(new_company)
+    b_run = unroll(COMPANY_B[:4])
+    tried, predictions = day_sensitivity()
+    reach = {day + 1: float(predictions[day].max() - predictions[day].min()) for day in range(4)}
+    most = max(reach, key=reach.get)
+    return ExerciseSet(
+        "04_company_a_and_b",
+        q1=NumberExercise(
+            prompt=f"A new company's days 1-4 are {', '.join(f'{v:g}' for v in new_company)}. What does the unit "
+            "predict for its day 5 (two decimals)?",
+            expected=new_run.prediction,
+            mistakes=[
+                (float(new_run.long_memories[-1]), "that is the final long-term memory; the prediction is the "
+                 "final short-term memory."),
+                (unroll(new_company[1:]).prediction, "that run starts at day 2; give the unit all four days."),
+                (unroll((*new_company, 0.0)).prediction, "that run has a fifth day; the unit sees days 1 to 4."),
+            ],
+            hints=["lh.unroll takes the days as a list and returns the run; .prediction is the last short-term memory.",
+                   f"answer = lh.unroll([{', '.join(f'{v:g}' for v in new_company)}]).prediction"],
+            solution=f"lh.unroll([{', '.join(f'{v:g}' for v in new_company)}]).prediction = {new_run.prediction:.2f}.",
+        ),
+        q2=ChoiceExercise(
+            prompt="Starting from Company A's four days and changing one day at a time, which day's value moves "
+            "the prediction the most: 1, 2, 3 or 4?",
+            options=(1, 2, 3, 4),
+            answer=most,
+            reasons={day: f"changing only day {day} from 0 to 1 moves the prediction across {reach[day]:.2f}."
+                     for day in reach},
+            hints=["Try the sliders, or look at the plot: which line spans the most of the y-axis?",
+                   "The first day is the one the two companies differ on."],
+            solution=f"Day {most}: it moves the prediction across {reach[most]:.2f}, against "
+            + ", ".join(f"day {d}: {r:.2f}" for d, r in reach.items() if d != most)
+            + ". The unit carries day 1 forward in its memories all the way to the prediction.",
+        ),
+        q3=NumberExercise(
+            prompt="The source says the unit predicts 1.0 for Company B. What is the prediction to two decimals?",
+            expected=b_run.prediction,
+            mistakes=[(1.0, "that is the source's figure, rounded to one decimal; round to two.")],
+            hints=["Unroll Company B's first four days.", "answer = lh.unroll(lh.COMPANY_B[:4]).prediction"],
+            solution=f"{b_run.prediction:.2f}; the source rounds it to one decimal, {b_run.prediction:.1f}.",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
     "01_activation_functions": _activation_functions,
     "02_rnn_gradient_problems": _rnn_gradient_problems,
     "03_one_lstm_unit": _one_lstm_unit,
+    "04_company_a_and_b": _company_a_and_b,
 }
 
 

@@ -8,9 +8,10 @@ Leave an explorer as a cell's value to show it.
 import ipywidgets as w
 
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
-from .diagrams import lstm_unit_svg, stage_explanation, step_table_html
+from .data import COMPANY_A, COMPANY_B
+from .diagrams import DaysTable, lstm_unit_svg, stage_explanation, step_table_html, unrolled_svg
 from .figures import figure_png
-from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step, unroll
 from .plots import gradient_contributions, plot_activations, plot_gradient_contributions, verdict
 
 
@@ -165,3 +166,74 @@ def _live_slider(description, low, high, value, step=0.05, width="420px"):
     """
     return w.FloatSlider(description=description, min=low, max=high, step=step, value=value, readout_format=".2f",
                          continuous_update=True, style={"description_width": "initial"}, layout=w.Layout(width=width))
+
+
+class UnrolledExplorer:
+    """The unit unrolled over four days: pick Company A, Company B or your own four values,
+    and step through the days one at a time."""
+
+    COMPANIES = {"Company A": COMPANY_A, "Company B": COMPANY_B}
+
+    def __init__(self, company="Company A", params=EXAMPLE_PARAMS):
+        self.params = params
+        self.company = w.ToggleButtons(options=[*self.COMPANIES, "your own"], value=company)
+        start = self.COMPANIES.get(company, COMPANY_A)
+        self.days = [_live_slider(f"day {k + 1}", 0.0, 1.0, start[k], width="300px") for k in range(4)]
+        self.shown = w.IntSlider(description="days run", min=0, max=4, value=4, style={"description_width": "initial"},
+                                 layout=w.Layout(width="300px"))
+        self.play = w.Play(min=0, max=4, value=4, interval=900, description="play the days")
+        w.jslink((self.play, "value"), (self.shown, "value"))
+        self.readout = w.HTML(layout=w.Layout(min_height="2.5em"))
+        self.diagram = w.HTML(layout=w.Layout(width="100%"))
+        self.table = w.HTML()
+        self._choosing = False
+        self.company.observe(lambda change: self.choose(change["new"]), names="value")
+        for slider in self.days:
+            slider.observe(lambda change: self._own_values(), names="value")
+        self.shown.observe(lambda change: self.update(), names="value")
+        sliders = w.VBox([w.HBox(self.days[:2]), w.HBox(self.days[2:]), w.HBox([self.play, self.shown])])
+        self.widget = w.VBox([self.company, w.HBox([sliders, self.table]), self.readout, self.diagram])
+        self.update()
+
+    def values(self):
+        return [slider.value for slider in self.days]
+
+    def choose(self, company):
+        """Put a company's four days on the sliders (your own keeps what is there)."""
+        if company in self.COMPANIES:
+            self._choosing = True
+            try:
+                for slider, value in zip(self.days, self.COMPANIES[company][:4]):
+                    slider.value = value
+            finally:
+                self._choosing = False
+        self.update()
+
+    def _own_values(self):
+        if self._choosing:
+            return
+        if self.company.value in self.COMPANIES and self.values() != list(self.COMPANIES[self.company.value][:4]):
+            self._choosing = True  # moving a day makes the values your own
+            self.company.value = "your own"
+            self._choosing = False
+        self.update()
+
+    def update(self):
+        run = unroll(self.values(), self.params)
+        target = self.COMPANIES[self.company.value][4] if self.company.value in self.COMPANIES else None
+        shown = self.shown.value
+        self.diagram.value = unrolled_svg(run, shown_days=shown, target=target)
+        self.table.value = DaysTable(run)._repr_html_()
+        if shown < 4:
+            text = (f"<b>After day {shown}</b> the unit hands on long-term memory "
+                    f"{run.long_memories[shown - 1]:.2f} and short-term memory {run.short_memories[shown - 1]:.2f}."
+                    if shown else "<b>Before day 1</b> both memories start at 0.")
+        else:
+            text = f"<b>Prediction for day 5: {run.prediction:.2f}</b>"
+            if target is not None:
+                text += f" ({self.company.value}'s actual day 5: {target:.2f})"
+        self.readout.value = text + " The same 12 weights and biases are used on every day."
+        return run
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

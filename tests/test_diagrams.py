@@ -163,3 +163,91 @@ def test_every_explorer_slider_starts_on_a_multiple_of_its_step():
         for slider in sliders:
             steps = (slider.value - slider.min) / slider.step
             assert abs(steps - round(steps)) < 1e-6, f"{slider.description} = {slider.value} is off its step {slider.step}"
+
+
+from lstm_helpers.diagrams import DaysTable, draw_unrolled, unrolled_svg  # noqa: E402
+from lstm_helpers.lstm import day_sensitivity  # noqa: E402
+from lstm_helpers.widgets import UnrolledExplorer  # noqa: E402
+
+
+def test_unrolled_diagram_draws_every_memory_and_the_prediction():
+    run = lh.unroll(lh.COMPANY_A[:4])
+    texts = svg_texts(unrolled_svg(run, target=lh.COMPANY_A[4]))
+    for step in run.steps:
+        assert f"{step.long_memory:.2f}" in texts and f"{step.short_memory:.2f}" in texts
+        assert f"input {step.input_value:.2f}" in texts
+    assert texts.count("LSTM") == 4 and texts.count("same weights") == 4
+    assert f"for day 5: {run.prediction:.2f}" in texts and "actual: 0.00" in texts
+    assert ["-0.20", "-0.13"] == [t for t in texts if t in ("-0.20", "-0.13")][:2]  # the source's day 1
+
+
+@pytest.mark.parametrize("shown", [0, 1, 2, 3, 4])
+def test_unrolled_diagram_lights_the_days_run_so_far(shown):
+    run = lh.unroll(lh.COMPANY_B[:4])
+    svg = unrolled_svg(run, shown_days=shown)
+    assert svg.count('opacity="0.22"') == 4 - shown
+    texts = svg_texts(svg)
+    for day, step in enumerate(run.steps):
+        assert (f"{step.short_memory:.2f}" in texts) == (day < shown)
+    assert any("for day 5" in t for t in texts) == (shown == 4)
+
+
+def test_unrolled_diagram_errors():
+    with pytest.raises(ValueError, match="shown_days must be from 0 to 4"):
+        unrolled_svg(lh.unroll(lh.COMPANY_A[:4]), shown_days=5)
+    with pytest.raises(ValueError, match="one sequence"):
+        unrolled_svg(lh.unroll(np.zeros((4, 2))))
+    assert repr(draw_unrolled(lh.unroll([0.5]))) == "[diagram: The LSTM unit unrolled over 1 days]"
+
+
+def test_days_table_in_text_and_html():
+    table = DaysTable(lh.unroll(lh.COMPANY_A[:4]), "Company A")
+    text = repr(table)
+    assert text.splitlines()[1].split() == ["1", "0.00", "-0.20", "-0.13"]
+    assert text.endswith("prediction for day 5: 0.01")
+    html = table._repr_html_()
+    assert html.count("<tr>") == 5 and "<b>0.01</b>" in html and "<b>Company A</b>" in html
+
+
+def test_day_sensitivity_shows_day_1_matters_most():
+    tried, predictions = day_sensitivity()
+    assert tried[0] == 0 and tried[-1] == 1 and predictions.shape == (4, 21)
+    reach = predictions.max(axis=1) - predictions.min(axis=1)
+    assert np.argmax(reach) == 0 and reach[0] > 0.9 and reach[2] < reach[0] / 1.5
+    assert predictions[0][-1] == pytest.approx(lh.unroll([1.0, *lh.COMPANY_A[1:4]]).prediction)
+
+
+@pytest.fixture
+def unrolled():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        yield UnrolledExplorer()
+
+
+def test_unrolled_explorer_starts_on_company_a(unrolled):
+    assert unrolled.values() == list(lh.COMPANY_A[:4])
+    assert "Prediction for day 5: 0.01" in unrolled.readout.value and "actual day 5: 0.00" in unrolled.readout.value
+
+
+def test_choosing_a_company_sets_its_days_and_moving_a_day_makes_it_your_own(unrolled):
+    unrolled.company.value = "Company B"
+    assert unrolled.values() == list(lh.COMPANY_B[:4]) and "Prediction for day 5: 0.97" in unrolled.readout.value
+    unrolled.days[0].value = 0.0
+    assert unrolled.company.value == "your own" and "actual" not in unrolled.readout.value
+    unrolled.company.value = "your own"
+    assert unrolled.values() == [0.0, 0.5, 0.25, 1.0], "choosing 'your own' keeps the sliders"
+
+
+def test_unrolled_explorer_at_every_slider_extreme(unrolled):
+    for slider in unrolled.days:
+        for value in (slider.min, slider.max):
+            slider.value = value
+            run = lh.unroll(unrolled.values())
+            company = unrolled.COMPANIES.get(unrolled.company.value)
+            target = company[4] if company else None
+            assert unrolled.diagram.value == unrolled_svg(run, shown_days=unrolled.shown.value, target=target)
+            assert f"{run.prediction:.2f}" in unrolled.readout.value
+    for shown in range(unrolled.shown.min, unrolled.shown.max + 1):
+        unrolled.shown.value = shown
+        assert unrolled.diagram.value.count('opacity="0.22"') == 4 - shown
+        assert ("Before day 1" in unrolled.readout.value) == (shown == 0)

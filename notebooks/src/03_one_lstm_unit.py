@@ -184,4 +184,4 @@ draw_lstm_unit()
 # - Every block is a weighted sum of the short-term memory and the input, plus a bias,
 #   through sigmoid (a percentage) or tanh (a value).
 #
-# **Next:** 04 · Company A and Company B (coming next in the course).
+# **Next:** [04 · Company A and Company B](04_company_a_and_b.ipynb)
