@@ -15,6 +15,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import lstm_helpers as lh  # noqa: E402
 from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer  # noqa: E402
 
 
@@ -60,10 +61,17 @@ def unrolled_slider_moves(n=300):
     return timed(moves)
 
 
+def source_training_runs(repeats=7):
+    """Notebook 05: the source's whole run, 5000 epochs of Adam over both companies."""
+    sequences, targets = [lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]]
+    return timed([lambda: lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, 0.001)] * repeats)
+
+
 def main():
     results = [
         report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30),
         report("04 unrolled unit: one day slider move (4 days + redraw)", unrolled_slider_moves(), 50),
+        report("05 training: the source's 5000 epochs (2 sequences each)", source_training_runs(), 300),
     ]
     return 0 if all(results) else 1
 

@@ -7,6 +7,7 @@ from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_ste
 from .questions import exercises_for
 from .rnn import BasicRNN, RNNRun, gradient_scale
 from .setup_check import check_setup
+from .training import UNTRAINED_PARAMS, TrainingRun, finite_difference_gradients, loss_and_gradients, train_lstm
 
 __all__ = [
     "BasicRNN",
@@ -17,15 +18,20 @@ __all__ = [
     "LSTMParams",
     "LSTMStep",
     "RNNRun",
+    "TrainingRun",
+    "UNTRAINED_PARAMS",
     "Unrolled",
     "____",
     "check_setup",
     "exercises_for",
+    "finite_difference_gradients",
     "gradient_scale",
+    "loss_and_gradients",
     "lstm_step",
     "sigmoid",
     "sigmoid_derivative",
     "tanh",
     "tanh_derivative",
+    "train_lstm",
     "unroll",
 ]

@@ -15,6 +15,7 @@ from .activations import _sigmoid
 from .data import COMPANY_A
 
 GATE_NAMES = ("forget", "input", "candidate", "output")
+NUMBER_NAMES = tuple(f"{gate} {part}" for gate in GATE_NAMES for part in ("w_short", "w_input", "bias"))
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class LSTMParams:
     input: Gate
     candidate: Gate
     output: Gate
+    NAMES = NUMBER_NAMES  # the 12 numbers' names, in to_list order (a class constant, not a field)
 
     def __post_init__(self):
         for name in GATE_NAMES:
@@ -58,6 +60,16 @@ class LSTMParams:
                     f"LSTMParams.{name} must be a Gate(w_short, w_input, bias), "
                     f"got {type(gate).__name__}"
                 )
+
+    def describe(self, beside=None, beside_title="the example unit"):
+        """The 12 numbers as aligned text, one line each; with `beside`, another LSTMParams next to them."""
+        values = self.to_list()
+        if beside is None:
+            return "\n".join(f"{name:>18}   {value:6.2f}" for name, value in zip(NUMBER_NAMES, values))
+        lines = [f"{'':>18}   {'these':>7}   {beside_title}"]
+        lines += [f"{name:>18}   {mine:7.2f}   {theirs:7.2f}"
+                  for name, mine, theirs in zip(NUMBER_NAMES, values, check_params(beside).to_list())]
+        return "\n".join(lines)
 
     def to_list(self):
         """The 12 numbers in order: forget, input, candidate, output; each w_short, w_input, bias."""

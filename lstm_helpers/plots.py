@@ -12,8 +12,9 @@ from ._checks import real_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
 from .data import COMPANY_A, COMPANY_B
-from .lstm import EXAMPLE_PARAMS, day_sensitivity
+from .lstm import EXAMPLE_PARAMS, LSTMParams, day_sensitivity
 from .rnn import BasicRNN
+from .training import loss_and_gradients
 
 CURVE_X = np.linspace(-6, 6, 241)
 ACTIVATION_CURVES = (
@@ -164,5 +165,48 @@ def plot_day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS):
     low, high = min(predictions.min(), 0.0) - 0.08, max(predictions.max(), 1.0) + 0.08
     ax.set(xlabel="the changed day's value", ylabel="prediction for day 5", ylim=(low, high),
            title="Which day's value moves the prediction?")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+PART_LABELS = {"w_short": "weight on short-term memory", "w_input": "weight on input", "bias": "bias"}
+
+
+def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("candidate", "w_input"),
+                                                           ("output", "bias"), ("output", "w_short"))):
+    """The total loss over both companies as one number at a time moves, the rest held:
+    the slice of the loss that gradient descent sees for that number."""
+    numbers = params.to_list()
+    fig, axes = new_figure(11, 6.4, nrows=2, ncols=2)
+    for ax, (gate, part) in zip(np.ravel(axes), choices):
+        index = LSTMParams.NAMES.index(f"{gate} {part}")
+        here = numbers[index]
+        tried = np.linspace(here - 4, here + 4, 81)
+        losses = []
+        for value in tried:
+            moved = list(numbers)
+            moved[index] = value
+            trial = LSTMParams.from_list(moved)
+            losses.append(sum(loss_and_gradients(trial, s, y)[0] for s, y in zip(sequences, targets)))
+        ax.plot(tried, losses, color=BLUE, lw=2.5, label="total loss")
+        here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
+        ax.plot([here], [here_loss], "o", color=VERMILLION, ms=10, label=f"now: {here:.2f}")
+        name = "potential long-term memory" if gate == "candidate" else f"{gate} gate"
+        ax.set(title=f"{name}: {PART_LABELS[part]}", xlabel="value of this number", ylabel="total loss")
+        ax.legend(fontsize=10)
+    return fig
+
+
+def plot_loss_history(histories, title="Total loss over both companies, epoch by epoch"):
+    """One loss curve per label on a log scale; a run that stopped early ends where it stopped."""
+    fig, ax = new_figure(9, 4.2)
+    styles = [("-", BLUE), ("--", ORANGE), (":", VERMILLION), ("-.", GREY), ("-", SHORT_TERM_PINK)]
+    for (label, history), (line, colour) in zip(histories.items(), styles):
+        history = np.asarray(history, dtype=float)
+        shown = np.isfinite(history)
+        epochs = np.arange(1, len(history) + 1)
+        ax.plot(epochs[shown], np.clip(history[shown], 1e-12, None), ls=line, color=colour, lw=2.2, label=label)
+    ax.set_yscale("log")
+    ax.set(xlabel="epoch", ylabel="total loss (log scale)", title=title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig

@@ -4,9 +4,10 @@ import math
 
 from .activations import sigmoid, tanh
 from .exercises import ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise
-from .data import COMPANY_B
+from .data import COMPANY_A, COMPANY_B
 from .lstm import EXAMPLE_PARAMS, day_sensitivity, lstm_step, unroll
 from .rnn import gradient_scale
+from .training import UNTRAINED_PARAMS
 
 
 def _start_here():
@@ -289,12 +290,63 @@ def _company_a_and_b():
     )
 
 
+def _training():
+    before_a = unroll(COMPANY_A[:4], UNTRAINED_PARAMS).prediction
+    loss_a = (before_a - COMPANY_A[4]) ** 2
+    return ExerciseSet(
+        "05_training",
+        q1=NumberExercise(
+            prompt="Before training, what is the loss (the squared residual) for Company A? Four decimals.",
+            expected=loss_a,
+            tolerance=0.00005,
+            mistakes=[
+                (before_a, "that is the prediction itself; the loss is (prediction - target) squared."),
+                (abs(before_a), "that is the size of the residual; square it."),
+            ],
+            hints=["The target for Company A is its day 5 value, lh.COMPANY_A[4].",
+                   "prediction = lh.unroll(lh.COMPANY_A[:4], lh.UNTRAINED_PARAMS).prediction",
+                   "answer = (prediction - lh.COMPANY_A[4]) ** 2"],
+            solution=f"The untrained unit predicts {before_a:.4f} for Company A, whose day 5 is "
+            f"{COMPANY_A[4]:g}: the loss is ({before_a:.4f} - {COMPANY_A[4]:g})^2 = {loss_a:.5f}.",
+        ),
+        q2=ChoiceExercise(
+            prompt="How many numbers does torch.nn.LSTM(input_size=1, hidden_size=1) train for a unit like ours: "
+            "8, 12 or 16?",
+            options=(8, 12, 16),
+            answer=16,
+            reasons={
+                16: "16: four gates, each with a weight on the input, a weight on the short-term memory and two "
+                "biases (bias_ih and bias_hh), which only ever act through their sum.",
+                12: "12 is our unit: PyTorch keeps two bias vectors, so each gate has one bias more.",
+                8: "8 counts only the weights; every gate has biases too.",
+            },
+            hints=["Count the weights first: two per gate.", "PyTorch has bias_ih_l0 and bias_hh_l0."],
+            solution="16 = 4 gates x (1 input weight + 1 hidden weight + 2 biases). The two biases of a gate are "
+            "always added together, so our single bias per gate can do the same job with 12 numbers.",
+        ),
+        q3=ExplanationExercise(
+            prompt="With Adam and a learning rate of 1.0, the loss gets stuck near 1. In a sentence or two: why?",
+            key_ideas=[
+                ("that the steps are too big", ("big", "large", "overshoot", "jump", "too far")),
+                ("that the gates saturate, so the slopes (gradients) become almost 0",
+                 ("saturat", "flat", "slope", "vanish", "almost 0", "almost zero", "gradient")),
+            ],
+            hints=["Look at the weights after training with 1.0: how large are they?",
+                   "Notebook 01: what is the slope of sigmoid at x = 20?"],
+            solution="Each step is so large that the weights jump to big values where sigmoid and tanh are flat "
+            "(saturated). There the slopes are almost 0, so the gradients vanish and the weights stop moving: the "
+            "loss stays stuck.",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
     "01_activation_functions": _activation_functions,
     "02_rnn_gradient_problems": _rnn_gradient_problems,
     "03_one_lstm_unit": _one_lstm_unit,
     "04_company_a_and_b": _company_a_and_b,
+    "05_training": _training,
 }
 
 

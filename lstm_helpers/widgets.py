@@ -6,13 +6,15 @@ Leave an explorer as a cell's value to show it.
 """
 
 import ipywidgets as w
+import numpy as np
 
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .diagrams import DaysTable, lstm_unit_svg, stage_explanation, step_table_html, unrolled_svg
 from .figures import figure_png
 from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step, unroll
-from .plots import gradient_contributions, plot_activations, plot_gradient_contributions, verdict
+from .plots import gradient_contributions, plot_activations, plot_gradient_contributions, plot_loss_history, verdict
+from .training import train_lstm
 
 
 class Explorer:
@@ -237,3 +239,56 @@ class UnrolledExplorer:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def train_with_progress(sequences, targets, params, epochs, learning_rate=0.001, redraw_every=250, **options):
+    """train_lstm with a progress bar and a loss curve redrawn as it learns; shows both and
+    returns the TrainingRun."""
+    from IPython.display import display
+
+    bar = w.IntProgress(min=0, max=epochs, description="epoch 0", style={"description_width": "initial"},
+                        layout=w.Layout(width="600px"))
+    curve = w.Image(format="png", layout=w.Layout(max_width="100%"))
+    display(w.VBox([bar, curve]))
+    losses = []
+
+    def progress(epoch, loss):
+        bar.value, bar.description = epoch, f"epoch {epoch}"
+        losses.append((epoch, loss))
+        if epoch % redraw_every == 0 or epoch == epochs:
+            history = np.full(epoch, np.nan)
+            for e, value in losses:
+                history[e - 1] = value
+            curve.value = figure_png(plot_loss_history({f"learning rate {learning_rate}": history}))
+
+    return train_lstm(sequences, targets, params, epochs, learning_rate, callback=progress, callback_every=50,
+                      **options)
+
+
+class LearningRateExplorer(Explorer):
+    """Train from the same start with a chosen learning rate and compare with the source's 0.001."""
+
+    RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+
+    def __init__(self, sequences, targets, params, epochs=1000, learning_rate=0.1):
+        self.data, self.start, self.epochs = (sequences, targets), params, epochs
+        self.baseline = train_lstm(sequences, targets, params, epochs, 0.001).loss_history
+        self.rate = w.SelectionSlider(options=self.RATES, value=learning_rate, description="learning rate",
+                                      continuous_update=False, style={"description_width": "initial"},
+                                      layout=w.Layout(width="420px"))
+        super().__init__([self.rate])
+
+    def compute(self):
+        rate = self.rate.value
+        run = train_lstm(*self.data, self.start, self.epochs, rate)
+        history = run.loss_history
+        reached = np.flatnonzero(history < 0.01)
+        when = f"loss below 0.01 after {reached[0] + 1} epochs" if reached.size else f"loss never below 0.01 in {self.epochs} epochs"
+        if run.params is None:
+            outcome = "the numbers overflowed"
+        else:
+            predictions = [unroll(s, run.params).prediction for s in self.data[0]]
+            outcome = "predictions " + ", ".join(f"{p:.2f}" for p in predictions)
+        text = f"<b>learning rate {rate:g}:</b> {when}; final loss {history[-1]:.3g}; {outcome}"
+        return text, plot_loss_history({f"learning rate {rate:g}": history, "learning rate 0.001 (the source)": self.baseline},
+                                       title=f"{self.epochs} epochs of Adam from the same start")

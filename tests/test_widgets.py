@@ -95,3 +95,33 @@ def test_unrolled_rnn_diagram_has_one_copy_per_day():
     shown = texts(draw_unrolled_rnn(5))
     assert shown.count("activation") == 5 and shown.count("x w_recurrent") == 4
     assert "input day 5" in shown and "output 5" in shown
+
+
+def test_learning_rate_explorer_at_every_rate():
+    from lstm_helpers.widgets import LearningRateExplorer
+
+    data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
+    explorer = LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=200)
+    for rate in explorer.RATES:
+        explorer.rate.value = rate
+        history = lh.train_lstm(*data, lh.UNTRAINED_PARAMS, 200, rate).loss_history
+        assert f"learning rate {rate:g}:" in explorer.readout.value
+        assert f"final loss {history[-1]:.3g}" in explorer.readout.value
+        assert bytes(explorer.image.value).startswith(PNG)
+
+
+def test_train_with_progress_returns_the_same_run():
+    from lstm_helpers.widgets import train_with_progress
+
+    data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
+    run = train_with_progress(*data, lh.UNTRAINED_PARAMS, epochs=120, redraw_every=60)
+    assert run.params == lh.train_lstm(*data, lh.UNTRAINED_PARAMS, 120).params
+
+
+def test_loss_plots_are_labelled():
+    from lstm_helpers.plots import plot_loss_along, plot_loss_history
+
+    data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
+    fig = plot_loss_along(lh.UNTRAINED_PARAMS, *data)
+    assert len(fig.axes) == 4 and labelled(fig)
+    assert labelled(plot_loss_history({"a": [1.0, 0.5, float("nan")]}))

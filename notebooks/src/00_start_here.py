@@ -23,6 +23,7 @@
 # | 02 | Why basic RNNs forget | show when a gradient vanishes or explodes in an unrolled RNN |
 # | 03 | One LSTM unit | follow a long-term and a short-term memory through every gate |
 # | 04 | Company A and Company B | unroll the unit over four days and predict the fifth |
+# | 05 | Training the 12 numbers | train the unit by backpropagation through time |
 #
 # Each notebook has the same shape: objectives and a time estimate, one setup cell,
 # short sections that each end in something for you to do, and key points at the end.

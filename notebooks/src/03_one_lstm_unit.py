@@ -43,9 +43,7 @@ ex = lh.exercises_for("03")
 # the 12 numbers of the unit, already trained for this course's example:
 
 # %%
-for gate in ("forget", "input", "candidate", "output"):
-    g = getattr(lh.EXAMPLE_PARAMS, gate)
-    print(f"{gate:>9}: w_short {g.w_short:5.2f}   w_input {g.w_input:5.2f}   bias {g.bias:5.2f}")
+print(lh.EXAMPLE_PARAMS.describe())
 
 # %% [markdown]
 # ## 2. Running the numbers

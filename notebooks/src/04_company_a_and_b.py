@@ -145,5 +145,4 @@ ex.q2.check(answer)
 # - The source rounds the memories to one decimal; to two, Company B's prediction is just
 #   under 1.
 #
-# **Next:** where do the 12 numbers come from? The next notebook, in preparation, trains them
-# from random starting values by backpropagation through time.
+# **Next:** where do the 12 numbers come from? [05 · Training the 12 numbers](05_training.ipynb)
