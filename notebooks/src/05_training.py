@@ -137,7 +137,7 @@ for rate in (0.001, 0.01, 0.1, 1.0):
     history = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, learning_rate=rate).loss_history
     below = [epoch for epoch, loss in enumerate(history, start=1) if loss < 0.01]
     when = f"after {below[0]:>4} epochs" if below else "never"
-    print(f"learning rate {rate:<6}: total loss below 0.01 {when}; after 5000 epochs {history[-1]:.2g}")
+    print(f"learning rate {rate:<6}: total loss below 0.01 {when}; after 5000 epochs {history[-1]:.3f}")
 
 # %% [markdown]
 # A rate of 0.1 gets there in a small fraction of the epochs. But at 1.0 the loss gets stuck:
