@@ -134,7 +134,9 @@ def save_pages(page, stem):
     scroller = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer").first
     height = scroller.evaluate("e => e.scrollHeight")
     view = scroller.evaluate("e => e.clientHeight")
-    for k, top in enumerate(range(0, max(height - view, 0) + view, max(view - 60, 1))):
+    last = max(height - view, 0)
+    tops = sorted(set(range(0, last, max(view - 60, 1))) | {last})  # the last screenful ends at the bottom
+    for k, top in enumerate(tops):
         scroller.evaluate(f"e => e.scrollTop = {top}")
         page.wait_for_timeout(150)
         page.screenshot(path=f"{stem}-page-{k + 1:02d}.png")
