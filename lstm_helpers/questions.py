@@ -248,7 +248,7 @@ def _company_a_and_b():
     new_company = (0.5, 0.25, 0.25, 1.0)
     new_run = unroll(new_company)
     b_run = unroll(COMPANY_B[:4])
-    tried, predictions = day_sensitivity()
+    _, predictions = day_sensitivity()
     reach = {day + 1: float(predictions[day].max() - predictions[day].min()) for day in range(4)}
     most = max(reach, key=reach.get)
     return ExerciseSet(

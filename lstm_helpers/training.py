@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import finite_array, real_number
-from .lstm import GATE_NAMES, Gate, LSTMParams, check_params
+from .lstm import Gate, LSTMParams, check_params
 
 # The source's starting point: 8 weights drawn from N(0, 1) with seed 42, biases 0.
 UNTRAINED_PARAMS = LSTMParams(

@@ -148,9 +148,8 @@ class LSTMUnitExplorer:
         return step
 
     def reset_inputs(self):
-        with self.widget.hold_sync():
-            for name, value in self.EXAMPLE.items():
-                getattr(self, name).value = value
+        for name, value in self.EXAMPLE.items():
+            getattr(self, name).value = value
 
     def reset_params(self):
         for (gate, part), slider in self.weights.items():
