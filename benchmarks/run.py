@@ -16,7 +16,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lstm_helpers as lh  # noqa: E402
-from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer  # noqa: E402
+from lstm_helpers.widgets import ActivationExplorer, LSTMUnitExplorer, UnrolledExplorer  # noqa: E402
 
 
 def timed(moves):
@@ -35,6 +35,13 @@ def report(name, times, target_ms):
     verdict = "ok" if median <= target_ms else "OVER TARGET"
     print(f"{name:<58} median {median:7.2f} ms   p90 {p90:7.2f} ms   target <= {target_ms} ms   {verdict}")
     return median <= target_ms
+
+
+def activation_slider_moves(n=100):
+    """Notebook 01: moving x redraws only the markers on the two curves (the rest is cached)."""
+    explorer = ActivationExplorer()
+    values = [round(-6 + 12 * ((7 * k) % n) / n, 1) for k in range(n)]
+    return timed([lambda value=value: setattr(explorer.x, "value", value) for value in values])
 
 
 def one_unit_slider_moves(n=300):
@@ -69,6 +76,7 @@ def source_training_runs(repeats=7):
 
 def main():
     results = [
+        report("01 activation functions: one x slider move (live redraw)", activation_slider_moves(), 100),
         report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30),
         report("04 unrolled unit: one day slider move (4 days + redraw)", unrolled_slider_moves(), 50),
         report("05 training: the source's 5000 epochs (2 sequences each)", source_training_runs(), 300),

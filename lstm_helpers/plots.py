@@ -26,24 +26,40 @@ ACTIVATION_CURVES = (
 
 def plot_activations(x=None):
     """Sigmoid and tanh side by side; with x, a marker at x and the tangent (slope) there."""
+    return _activation_figure(x)[0]
+
+
+def _activation_figure(x=None):
+    """(figure, function that moves the markers to a new x): the widget moves them without redrawing."""
     fig, axes = new_figure(11, 4.0, ncols=2)
+    markers = []
     for ax, (name, f, slope, colour, style, (low, high)) in zip(axes, ACTIVATION_CURVES):
         ax.axhspan(low, high, color=colour, alpha=0.07)
         ax.axhline(low, color=GREY, lw=0.8, ls=":")
         ax.axhline(high, color=GREY, lw=0.8, ls=":")
         ax.plot(CURVE_X, f(CURVE_X), color=colour, ls=style, lw=2.5, label=f"{name}(x)")
         if x is not None:
-            x = real_number(x, "x")
-            y, m = f(x), slope(x)
-            near = np.linspace(x - 1.5, x + 1.5, 2)
-            ax.plot(near, y + m * (near - x), color="black", lw=1.5, label=f"slope at x: {m:.3f}")
-            ax.plot([x], [y], "o", color="black", ms=9)
-            ax.annotate(f"{name}({x:.1f}) = {y:.3f}", (x, y), xytext=(0.03, 0.9),
-                        textcoords="axes fraction", fontsize=13)
+            tangent, = ax.plot([], [], color="black", lw=1.5, label="slope at x")
+            point, = ax.plot([], [], "o", color="black", ms=9)
+            label = ax.text(0.03, 0.9, "", transform=ax.transAxes, fontsize=13)
+            markers.append((name, f, slope, tangent, point, label))
         ax.set(xlim=(-6, 6), ylim=(-1.3, 1.3), xlabel="x (input)", ylabel=f"{name}(x) (output)",
                title=f"{name} squashes every x into ({low}, {high})")
         ax.legend(loc="lower right")
-    return fig
+
+    def move_to(new_x):
+        new_x = real_number(new_x, "x")
+        for name, f, slope, tangent, point, label in markers:
+            y, m = f(new_x), slope(new_x)
+            near = np.array([new_x - 1.5, new_x + 1.5])
+            tangent.set_data(near, y + m * (near - new_x))
+            point.set_data([new_x], [y])
+            label.set_text(f"{name}({new_x:.1f}) = {y:.3f}, slope {m:.3f}")
+        return [artist for marker in markers for artist in marker[3:]]
+
+    if x is not None:
+        move_to(x)
+    return fig, move_to
 
 
 def plot_slopes():

@@ -11,9 +11,9 @@ import numpy as np
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .diagrams import DaysTable, lstm_unit_svg, stage_explanation, step_table_html, unrolled_svg
-from .figures import figure_png
+from .figures import LiveFigure, figure_png
 from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step, unroll
-from .plots import gradient_contributions, plot_activations, plot_gradient_contributions, plot_loss_history, verdict
+from .plots import _activation_figure, gradient_contributions, plot_gradient_contributions, plot_loss_history, verdict
 from .training import train_lstm
 
 
@@ -51,19 +51,24 @@ def _slider(kind, description, **kwargs):
 
 
 class ActivationExplorer(Explorer):
-    """One x moves a marker along sigmoid and tanh and shows both values and slopes."""
+    """One x moves a marker along sigmoid and tanh and shows both values and slopes.
+
+    Only the markers are redrawn (LiveFigure), fast enough to follow a drag."""
 
     def __init__(self, x=0.0):
-        self.x = _slider(w.FloatSlider, "x", min=-6.0, max=6.0, step=0.1, value=x)
+        self.x = _live_slider("x", -6.0, 6.0, x, step=0.1)
+        fig, self._move_to = _activation_figure(x)
+        self._live = LiveFigure(fig, self._move_to(x))
         super().__init__([self.x])
 
-    def compute(self):
+    def update(self):
         x = self.x.value
-        text = (
+        self._move_to(x)
+        self.readout.value = (
             f"<b>x = {x:.1f}</b> &nbsp; sigmoid(x) = {sigmoid(x):.3f}, slope {sigmoid_derivative(x):.3f}"
             f" &nbsp;|&nbsp; tanh(x) = {tanh(x):.3f}, slope {tanh_derivative(x):.3f}"
         )
-        return text, plot_activations(x)
+        self.image.value = self._live.png()
 
 
 class GradientExplorer(Explorer):

@@ -73,8 +73,9 @@ def test_explorer_redraws_on_each_change_and_shows_as_a_widget():
 def test_plot_activations_marks_x_and_labels_everything():
     fig = plot_activations(2.0)
     assert labelled(fig)
-    shown = texts(fig)
-    assert f"sigmoid(2.0) = {lh.sigmoid(2.0):.3f}" in shown and f"tanh(2.0) = {lh.tanh(2.0):.3f}" in shown
+    shown = " ".join(texts(fig))
+    assert f"sigmoid(2.0) = {lh.sigmoid(2.0):.3f}, slope {lh.sigmoid_derivative(2.0):.3f}" in shown
+    assert f"tanh(2.0) = {lh.tanh(2.0):.3f}, slope {lh.tanh_derivative(2.0):.3f}" in shown
     assert labelled(plot_activations()) and labelled(plot_slopes())
 
 
@@ -125,3 +126,22 @@ def test_loss_plots_are_labelled():
     fig = plot_loss_along(lh.UNTRAINED_PARAMS, *data)
     assert len(fig.axes) == 4 and labelled(fig)
     assert labelled(plot_loss_history({"a": [1.0, 0.5, float("nan")]}))
+
+
+def test_live_activation_picture_matches_a_full_redraw():
+    """Redrawing only the markers must give the picture a full redraw gives."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from lstm_helpers.figures import figure_png
+
+    explorer = ActivationExplorer(x=-3.0)
+    explorer.x.value = 4.5
+    live = np.asarray(Image.open(io.BytesIO(bytes(explorer.image.value))).convert("RGB"), dtype=float)
+    full = np.asarray(Image.open(io.BytesIO(figure_png(plot_activations(4.5)))).convert("RGB"), dtype=float)
+    assert live.shape == full.shape
+    assert np.abs(live - full).mean() < 1.0, "the live picture drifted from the full drawing"
+    stale = np.asarray(Image.open(io.BytesIO(figure_png(plot_activations(-3.0)))).convert("RGB"), dtype=float)
+    assert np.abs(live - stale).mean() > np.abs(live - full).mean()
