@@ -26,11 +26,12 @@ ACTIVATION_CURVES = (
 
 def plot_activations(x=None):
     """Sigmoid and tanh side by side; with x, a marker at x and the tangent (slope) there."""
-    return _activation_figure(x)[0]
+    return activation_figure(x)[0]
 
 
-def _activation_figure(x=None):
-    """(figure, function that moves the markers to a new x): the widget moves them without redrawing."""
+def activation_figure(x=None):
+    """(figure, move_to): move_to(new_x) moves the markers and returns the artists it moved,
+    so the explorer can redraw just those (figures.LiveFigure)."""
     fig, axes = new_figure(11, 4.0, ncols=2)
     markers = []
     for ax, (name, f, slope, colour, style, (low, high)) in zip(axes, ACTIVATION_CURVES):

@@ -13,7 +13,7 @@ from .data import COMPANY_A, COMPANY_B
 from .diagrams import DaysTable, lstm_unit_svg, stage_explanation, step_table_html, unrolled_svg
 from .figures import LiveFigure, figure_png
 from .lstm import EXAMPLE_PARAMS, GATE_NAMES, Gate, LSTMParams, lstm_step, unroll
-from .plots import _activation_figure, gradient_contributions, plot_gradient_contributions, plot_loss_history, verdict
+from .plots import activation_figure, gradient_contributions, plot_gradient_contributions, plot_loss_history, verdict
 from .training import train_lstm
 
 
@@ -57,7 +57,7 @@ class ActivationExplorer(Explorer):
 
     def __init__(self, x=0.0):
         self.x = _live_slider("x", -6.0, 6.0, x, step=0.1)
-        fig, self._move_to = _activation_figure(x)
+        fig, self._move_to = activation_figure(x)
         self._live = LiveFigure(fig, self._move_to(x))
         super().__init__([self.x])
 

@@ -11,8 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
-from lstm_helpers.diagrams import LABELS, draw_lstm_unit, fmt, lstm_unit_svg, stage_explanation, step_table_html
-from lstm_helpers.widgets import LSTMUnitExplorer
+from lstm_helpers.diagrams import (
+    LABELS, DaysTable, draw_lstm_unit, draw_unrolled, fmt, lstm_unit_svg, stage_explanation, step_table_html,
+    unrolled_svg,
+)
+from lstm_helpers.lstm import day_sensitivity
+from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer
 
 
 def svg_texts(svg):
@@ -164,10 +168,6 @@ def test_every_explorer_slider_starts_on_a_multiple_of_its_step():
             steps = (slider.value - slider.min) / slider.step
             assert abs(steps - round(steps)) < 1e-6, f"{slider.description} = {slider.value} is off its step {slider.step}"
 
-
-from lstm_helpers.diagrams import DaysTable, draw_unrolled, unrolled_svg  # noqa: E402
-from lstm_helpers.lstm import day_sensitivity  # noqa: E402
-from lstm_helpers.widgets import UnrolledExplorer  # noqa: E402
 
 
 def test_unrolled_diagram_draws_every_memory_and_the_prediction():
