@@ -31,19 +31,21 @@ STAGES = {
     "long": {"input", "candidate"},
     "output": {"output", "tanh"},
 }
-TITLES = {"forget": "Forget gate", "input": "Input gate", "candidate": "Potential long-term", "output": "Output gate"}
+TITLES = {"forget": ["Forget gate"], "input": ["Input gate"], "candidate": ["Potential", "long-term memory"],
+          "output": ["Output gate"]}
 TERMS = {
     "forget": ["% of long-term", "memory to", "remember"],
-    "input": ["% of potential", "long-term memory", "to remember"],
-    "candidate": ["memory", "= candidate"],
+    "input": ["% of potential", "long-term memory", "to add"],
+    "candidate": ["a value to add", "(other texts:", "candidate)"],
     "output": ["% of potential", "short-term memory", "to output"],
 }
 ACTIVATION = {"forget": "sigmoid", "input": "sigmoid", "candidate": "tanh", "output": "sigmoid"}
 
 
 def fmt(name, value):
-    """A step's value as the diagram and the table write it."""
-    return format(value, FORMATS.get(name, ".2f"))
+    """A step's value as the diagram and the table write it (never "-0.00")."""
+    text = format(value, FORMATS.get(name, ".2f"))
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
 class SVGDiagram:
@@ -104,10 +106,13 @@ def _block(gate, lines, highlighted):
     colour = VERMILLION if ACTIVATION[gate] == "tanh" else BLUE
     fill = "#FFF6D5" if highlighted else "white"
     parts = [f'<rect x="{cx - BLOCK_WIDTH / 2}" y="{BLOCK_TOP}" width="{BLOCK_WIDTH}" height="{BLOCK_HEIGHT}" '
-             f'rx="8" fill="{fill}" stroke="{colour}" stroke-width="{4 if highlighted else 2.5}"/>',
-             _text(cx, BLOCK_TOP + 22, TITLES[gate], size=14.5, bold=True, fill=colour)]
+             f'rx="8" fill="{fill}" stroke="{colour}" stroke-width="{4 if highlighted else 2.5}"/>']
+    parts += [_text(cx, BLOCK_TOP + 22 + 18 * k, title, size=14.5, bold=True, fill=colour)
+              for k, title in enumerate(TITLES[gate])]
+    top = BLOCK_TOP + 48 + 18 * (len(TITLES[gate]) - 1)
+    spacing = 22 if len(lines) * 22 + top <= BLOCK_TOP + BLOCK_HEIGHT - 4 else 19
     for k, (line, bold) in enumerate(lines):
-        parts.append(_text(cx, BLOCK_TOP + 48 + 22 * k, line, size=15, bold=bold))
+        parts.append(_text(cx, top + spacing * k, line, size=15, bold=bold))
     # the short-term memory and the input come up into every block
     parts.append(_path([(cx - 28, SHORT_Y), (cx - 28, BLOCK_TOP + BLOCK_HEIGHT + 8)], PINK, arrow=True))
     parts.append(_path([(cx + 28, INPUT_Y), (cx + 28, BLOCK_TOP + BLOCK_HEIGHT + 8)], INK, width=2, arrow=True))
@@ -157,14 +162,17 @@ def lstm_unit_svg(step=None, params=EXAMPLE_PARAMS, stage=None):
     parts = [_svg_open(WIDTH, HEIGHT, "One LSTM unit" + ("" if named else ", with the values of this step"))]
     # the two memories and the input, always shown
     long_label = "Long-term memory = cell state" if named else f"previous long-term memory {v('previous_long_memory')}"
-    short_label = "Short-term memory = hidden state" if named else f"previous short-term memory {v('previous_short_memory')}"
+    # two lines, so the label fits left of the first block's input arrow
+    short_label = (["Short-term memory", "= hidden state"] if named
+                   else ["previous short-term", f"memory {v('previous_short_memory')}"])
     parts += [
         _path([(10, LONG_Y), (WIDTH - 10, LONG_Y)], GREEN, width=6, arrow=True),
         _text(12, LABEL_Y, long_label, anchor="start", fill=GREEN, bold=True, size=16),
         _text(WIDTH - 12, LABEL_Y, "new long-term memory" if named else f"new long-term memory {v('long_memory')}",
               anchor="end", fill=GREEN, bold=True, size=16),
         _path([(10, SHORT_Y), (CENTRES["output"] - 28, SHORT_Y)], PINK, width=6),
-        _text(12, SHORT_Y + 24, short_label, anchor="start", fill=PINK, bold=True, size=16),
+        *(_text(12, SHORT_Y + 22 + 19 * k, line, anchor="start", fill=PINK, bold=True, size=15)
+          for k, line in enumerate(short_label)),
         _path([(10, INPUT_Y), (CENTRES["output"] + 28, INPUT_Y)], INK, width=2.5),
         _text(12, INPUT_Y + 26, "input" if named else f"input {v('input_value')}", anchor="start", bold=True, size=16),
     ]
@@ -197,11 +205,11 @@ def lstm_unit_svg(step=None, params=EXAMPLE_PARAMS, stage=None):
     out += [_text(TANH_X, LONG_Y + 66 + 22 * k, line, bold=(k == len(tanh_lines) - 1) and not named) for k, line in enumerate(tanh_lines)]
     out += [_path([(TANH_X, LONG_Y + 44 + box_height), (TANH_X, oy - 16)], VERMILLION, arrow=True),
             _path([(CENTRES["output"] + BLOCK_WIDTH / 2, oy), (ox - 16, oy)], BLUE, arrow=True),
-            _node(ox, oy, "×", PINK), _path([(ox, oy + 14), (ox, SHORT_Y), (WIDTH - 10, SHORT_Y)], PINK, width=6, arrow=True),
-            _text(WIDTH - 12, SHORT_Y + 24, "new short-term memory" if named else f"new short-term memory {v('short_memory')}",
-                  anchor="end", fill=PINK, bold=True, size=16)]
-    if named:
-        out.append(_text(WIDTH - 12, SHORT_Y + 46, "= the output", anchor="end", fill=PINK, size=15))
+            _node(ox, oy, "×", PINK), _path([(ox, oy + 14), (ox, SHORT_Y), (WIDTH - 10, SHORT_Y)], PINK, width=6, arrow=True)]
+    # right of the output block's input arrow, in two lines
+    new_short = ["new short-term", "memory = the output"] if named else ["new short-term", f"memory {v('short_memory')}"]
+    out += [_text(WIDTH - 12, SHORT_Y + 22 + 19 * k, line, anchor="end", fill=PINK, bold=True, size=15)
+            for k, line in enumerate(new_short)]
     parts.append(_group(out, "output" in active))
     parts.append("</svg>")
     return "".join(parts)
@@ -220,7 +228,7 @@ LABELS = {
     "forget_gate": "forget gate (% to remember)",
     "scaled_long_memory": "long-term memory kept",
     "input_sum": "input gate sum",
-    "input_gate": "input gate (% to remember)",
+    "input_gate": "input gate (% to add)",
     "candidate_sum": "potential long-term sum",
     "candidate": "potential long-term memory",
     "added_long_memory": "added to long-term memory",
@@ -267,14 +275,20 @@ def stage_explanation(step, stage):
             f"short-term memory, the unit's output, is {f['short_memory']}. Here the name says what it does.")
 
 
-U_WIDTH, U_HEIGHT = 1000, 370
+U_HEIGHT = 370
 U_LONG_Y, U_SHORT_Y, U_BOX_TOP, U_BOX_BOTTOM = 92, 262, 62, 292
 U_BOX_WIDTH = 118
+MAX_DRAWN_DAYS = 8  # beyond this the picture, scaled to the page, gets too small to read
+U_SPACING = 190  # between copies; the picture widens with the days (4 days: 1000 px)
+
+
+def _unrolled_width(days):
+    return 190 + U_SPACING * (max(days, 4) - 1) + 240
 
 
 def _unit_x(day, days):
-    """Centre of the copy for `day` (0-based) when `days` copies share the width."""
-    left, right = 190, U_WIDTH - 240
+    """Centre of the copy for `day` (0-based): up to 4 days share 1000 px, more widen the picture."""
+    left, right = 190, _unrolled_width(days) - 240
     return left + (right - left) * (day / max(days - 1, 1))
 
 
@@ -288,11 +302,15 @@ def unrolled_svg(run, shown_days=None, target=None):
     days = len(run.steps)
     if np.ndim(run.prediction) != 0:
         raise ValueError("run must be one sequence (a 1-D unroll), not a batch; unroll each company on its own")
+    if days > MAX_DRAWN_DAYS:
+        raise ValueError(f"run must have at most {MAX_DRAWN_DAYS} days to be drawn one copy per day, got {days}; "
+                         "plot the memories of a longer run instead")
     shown = days if shown_days is None else int(shown_days)
     if not 0 <= shown <= days:
         raise ValueError(f"shown_days must be from 0 to {days}, got {shown_days!r}")
+    width = _unrolled_width(days)
     parts = [
-        _svg_open(U_WIDTH, U_HEIGHT, f"The LSTM unit unrolled over {days} days"),
+        _svg_open(width, U_HEIGHT, f"The LSTM unit unrolled over {days} days"),
         _text(12, U_LONG_Y - 12, f"long {fmt('long_memory', run.steps[0].previous_long_memory)}", anchor="start",
               fill=GREEN, bold=True),
         _text(12, U_SHORT_Y + 26, f"short {fmt('short_memory', run.steps[0].previous_short_memory)}",
@@ -321,13 +339,13 @@ def unrolled_svg(run, shown_days=None, target=None):
         previous_x = x
     last_right = _unit_x(days - 1, days) + U_BOX_WIDTH / 2
     if shown == days:
-        parts += [_path([(last_right, U_LONG_Y), (U_WIDTH - 10, U_LONG_Y)], GREEN, width=6, arrow=True),
-                  _path([(last_right, U_SHORT_Y), (U_WIDTH - 10, U_SHORT_Y)], PINK, width=6, arrow=True),
-                  _text(U_WIDTH - 12, U_SHORT_Y - 40, "prediction", anchor="end", fill=PINK, bold=True, size=16),
-                  _text(U_WIDTH - 12, U_SHORT_Y - 18, f"for day {days + 1}: {fmt('short_memory', run.prediction)}",
+        parts += [_path([(last_right, U_LONG_Y), (width - 10, U_LONG_Y)], GREEN, width=6, arrow=True),
+                  _path([(last_right, U_SHORT_Y), (width - 10, U_SHORT_Y)], PINK, width=6, arrow=True),
+                  _text(width - 12, U_SHORT_Y - 40, "prediction", anchor="end", fill=PINK, bold=True, size=16),
+                  _text(width - 12, U_SHORT_Y - 18, f"for day {days + 1}: {fmt('short_memory', run.prediction)}",
                         anchor="end", fill=PINK, bold=True, size=16)]
         if target is not None:
-            parts.append(_text(U_WIDTH - 12, U_SHORT_Y + 52, f"actual: {fmt('input_value', target)}", anchor="end", size=15))
+            parts.append(_text(width - 12, U_SHORT_Y + 52, f"actual: {fmt('input_value', target)}", anchor="end", size=15))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -366,3 +384,62 @@ class DaysTable:
         return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
                 f'aria-label="memories after each day">{caption}<tr>{head}</tr>{rows}</table>'
                 f"<p>prediction for day {len(self.rows) + 1}: <b>{self.run.prediction:.2f}</b></p>")
+
+
+GATE_ROWS = (  # (field of a step, what a learner reads, format)
+    ("input_value", "input", ".2f"),
+    ("forget_gate", "forget gate (% of long-term memory to remember)", ".3f"),
+    ("input_gate", "input gate (% of potential long-term memory to add)", ".3f"),
+    ("candidate", "potential long-term memory", ".2f"),
+    ("added_long_memory", "added to long-term memory", ".2f"),
+    ("long_memory", "long-term memory after the day", ".2f"),
+    ("short_memory", "short-term memory after the day", ".2f"),
+)
+ROW_COLOURS = {"long_memory": GREEN, "short_memory": "#A2447F"}
+
+
+class GatesTable:
+    """Every gate of every day for several runs, one row per quantity and run, days across:
+    the runs side by side, so a learner sees which gate carries what. HTML in JupyterLab,
+    aligned plain text in a stored output."""
+
+    def __init__(self, runs):
+        if not isinstance(runs, dict) or not runs:
+            raise TypeError(f"runs must be a dict of name: lh.unroll(...) result, got {type(runs).__name__}")
+        days = {len(run.steps) for run in runs.values()}
+        if len(days) != 1 or any(np.ndim(run.prediction) != 0 for run in runs.values()):
+            raise ValueError("runs must each be one sequence (a 1-D unroll), all of the same number of days")
+        self.runs, self.days = runs, days.pop()
+
+    def rows(self):
+        """[(quantity label, run name, field, [value per day])] in display order."""
+        return [(label, name, field, [getattr(step, field) for step in run.steps])
+                for field, label, _ in GATE_ROWS for name, run in self.runs.items()]
+
+    def __repr__(self):
+        width = max(len(label) for _, label, _ in GATE_ROWS) + 2 + max(len(n) for n in self.runs)
+        lines = [" " * width + "".join(f"{f'day {d}':>8}" for d in range(1, self.days + 1))]
+        formats = {field: spec for field, _, spec in GATE_ROWS}
+        previous = None
+        for label, name, field, values in self.rows():
+            shown = label if label != previous else ""
+            lines.append(f"{shown:<{width - len(name)}}{name}" + "".join(f"{format(v, formats[field]):>8}" for v in values))
+            previous = label
+        return "\n".join(lines)
+
+    def _repr_html_(self):
+        cell = "padding:1px 8px;text-align:right"
+        head = "".join(f'<th style="{cell}">day {d}</th>' for d in range(1, self.days + 1))
+        formats = {field: spec for field, _, spec in GATE_ROWS}
+        body, previous = [], None
+        for label, name, field, values in self.rows():
+            colour = ROW_COLOURS.get(field, INK)
+            first = label != previous
+            border = "border-top:1px solid #999;" if first else ""
+            cells = "".join(f'<td style="{cell};{border}color:{colour}">{format(v, formats[field])}</td>' for v in values)
+            body.append(f'<tr><td style="padding:1px 8px;{border}text-align:left">{escape(label) if first else ""}</td>'
+                        f'<td style="padding:1px 8px;{border}"><b>{escape(name)}</b></td>{cells}</tr>')
+            previous = label
+        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
+                f'aria-label="every gate of every day, runs side by side"><tr><th></th><th></th>{head}</tr>'
+                f'{"".join(body)}</table>')

@@ -1,9 +1,11 @@
 """One LSTM unit, stage by stage, and the same unit unrolled over days.
 
-The unit keeps two memories. The long-term memory (cell state) is only ever
-multiplied by a percentage and added to, with no weight of its own, so its
-gradient neither vanishes nor explodes. The short-term memory (hidden state)
-goes through weights at every stage and is the unit's output.
+The unit keeps two memories. The long-term memory (cell state) has no weight of
+its own: each day it is only multiplied by the forget gate and added to. While
+the forget gate is held near 1 it can carry a memory, and its gradient, across
+many days, where a basic RNN's signal is multiplied by the same weight every day
+(notebook 06 measures this). The short-term memory (hidden state) goes through
+weights at every stage and is the unit's output.
 """
 
 from dataclasses import dataclass, fields
@@ -15,7 +17,12 @@ from .activations import _sigmoid
 from .data import COMPANY_A
 
 GATE_NAMES = ("forget", "input", "candidate", "output")
-NUMBER_NAMES = tuple(f"{gate} {part}" for gate in GATE_NAMES for part in ("w_short", "w_input", "bias"))
+PARTS = ("w_short", "w_input", "bias")
+# What a learner reads for each stage: the course's words ("candidate" is the name other texts use
+# for the potential long-term memory; it appears only as a field name in code).
+STAGE_LABELS = {"forget": "forget gate", "input": "input gate",
+                "candidate": "potential long-term memory", "output": "output gate"}
+NUMBER_NAMES = tuple(f"{STAGE_LABELS[gate]} {part}" for gate in GATE_NAMES for part in PARTS)
 
 
 @dataclass(frozen=True)
@@ -40,10 +47,10 @@ class Gate:
 class LSTMParams:
     """The 12 numbers of one unit, as four Gates.
 
-    forget: % of the long-term memory to remember (sigmoid)
-    input: % of the potential long-term memory to add (sigmoid)
-    candidate: the potential long-term memory (tanh)
-    output: % of the potential short-term memory to output (sigmoid)
+    forget: forget gate, % of the long-term memory to remember (sigmoid)
+    input: input gate, % of the potential long-term memory to add (sigmoid)
+    candidate: the potential long-term memory (tanh); "candidate" in other texts
+    output: output gate, % of the potential short-term memory to output (sigmoid)
     """
 
     forget: Gate
@@ -62,13 +69,16 @@ class LSTMParams:
                 )
 
     def describe(self, beside=None, beside_title="the example unit"):
-        """The 12 numbers as aligned text, one line each; with `beside`, another LSTMParams next to them."""
-        values = self.to_list()
-        if beside is None:
-            return "\n".join(f"{name:>18}   {value:6.2f}" for name, value in zip(NUMBER_NAMES, values))
-        lines = [f"{'':>18}   {'these':>7}   {beside_title}"]
-        lines += [f"{name:>18}   {mine:7.2f}   {theirs:7.2f}"
-                  for name, mine, theirs in zip(NUMBER_NAMES, values, check_params(beside).to_list())]
+        """The 12 numbers as an aligned table, one row per stage; with `beside`, another LSTMParams next to them."""
+        rows = [self]
+        header = f"{'':<27}{'w_short':>8}{'w_input':>8}{'bias':>8}"
+        if beside is not None:
+            rows.append(check_params(beside))
+            header = f"{'':<27}{'these':^24}   {beside_title}\n{header}   {'w_short':>8}{'w_input':>8}{'bias':>8}"
+        lines = [header]
+        for gate in GATE_NAMES:
+            cells = "   ".join("".join(f"{v:8.2f}" for v in _gate_values(getattr(p, gate))) for p in rows)
+            lines.append(f"{STAGE_LABELS[gate]:<27}{cells}")
         return "\n".join(lines)
 
     def to_list(self):

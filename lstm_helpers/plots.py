@@ -12,7 +12,7 @@ from ._checks import real_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
 from .data import COMPANY_A, COMPANY_B
-from .lstm import EXAMPLE_PARAMS, LSTMParams, day_sensitivity
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, day_sensitivity
 from .rnn import BasicRNN
 from .training import loss_and_gradients
 
@@ -111,7 +111,8 @@ def plot_gradient_contributions(w_recurrent, n_days):
             shown = np.where(nonzero, size, bottom * 10)[chosen]
             ax.scatter(days[chosen], shown, marker=marker, color=colour, s=40, label=label, zorder=2)
     ax.axhline(1.0, color="black", lw=1, ls="--", label="influence 1 (kept as is)")
-    ax.axhline(np.finfo(float).eps, color=SHORT_TERM_PINK, lw=1.5, ls=":", label="1e-16: lost in rounding")
+    eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
+    ax.axhline(eps, color=SHORT_TERM_PINK, lw=1.5, ls=":", label=f"{eps:.1e}: below this, lost next to 1")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     plural = "day" if len(grads) == 1 else "days"
     ax.set(xlabel="day (the last day is the prediction's own input)",
@@ -192,12 +193,15 @@ PART_LABELS = {"w_short": "weight on short-term memory", "w_input": "weight on i
 def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("candidate", "w_input"),
                                                            ("output", "bias"), ("output", "w_short"))):
     """The total loss over both companies as one number at a time moves, the rest held:
-    the slice of the loss that gradient descent sees for that number."""
+    the slice of the loss that gradient descent sees for that number. All panels share one
+    y-scale, and each draws and prints its slope (the gradient) at the current value."""
     numbers = params.to_list()
-    fig, axes = new_figure(11, 6.4, nrows=2, ncols=2)
+    gradient = np.sum([loss_and_gradients(params, s, y)[1].to_list() for s, y in zip(sequences, targets)], axis=0)
+    here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
+    fig, axes = new_figure(11, 6.6, nrows=2, ncols=2, sharey=True)
     for ax, (gate, part) in zip(np.ravel(axes), choices):
-        index = LSTMParams.NAMES.index(f"{gate} {part}")
-        here = numbers[index]
+        index = 3 * GATE_NAMES.index(gate) + PARTS.index(part)
+        here, slope = numbers[index], gradient[index]
         tried = np.linspace(here - 4, here + 4, 81)
         losses = []
         for value in tried:
@@ -206,11 +210,13 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
             trial = LSTMParams.from_list(moved)
             losses.append(sum(loss_and_gradients(trial, s, y)[0] for s, y in zip(sequences, targets)))
         ax.plot(tried, losses, color=BLUE, lw=2.5, label="total loss")
-        here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
+        near = np.array([here - 1.0, here + 1.0])
+        ax.plot(near, here_loss + slope * (near - here), color="black", lw=1.5, ls="--",
+                label=f"slope here: {slope:+.3f}")
         ax.plot([here], [here_loss], "o", color=VERMILLION, ms=10, label=f"now: {here:.2f}")
-        name = "potential long-term memory" if gate == "candidate" else f"{gate} gate"
-        ax.set(title=f"{name}: {PART_LABELS[part]}", xlabel="value of this number", ylabel="total loss")
-        ax.legend(fontsize=10)
+        ax.set(title=f"{STAGE_LABELS[gate]}: {PART_LABELS[part]}", xlabel="value of this number",
+               ylabel="total loss")
+        ax.legend(fontsize=10, loc="upper right")
     return fig
 
 

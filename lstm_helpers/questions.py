@@ -1,13 +1,27 @@
-"""The course's exercises, notebook by notebook. Answers are computed, never typed in."""
+"""The course's exercises, notebook by notebook. Answers are computed, never typed in.
+
+Exercises are numbered in the order a learner meets them. A question about why
+something happens is asked twice: first as a choice among the explanations
+learners actually give (graded), then in the learner's own words (compared with a
+model answer by the learner, never graded by the program).
+"""
 
 import math
 
+import numpy as np
+
 from .activations import sigmoid, tanh
-from .exercises import ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise
+from .exercises import (ChoiceExercise, ExerciseSet, ExplanationExercise, FunctionExercise, NumberExercise,
+                        code_block)
 from .data import COMPANY_A, COMPANY_B
 from .lstm import EXAMPLE_PARAMS, day_sensitivity, lstm_step, unroll
 from .rnn import gradient_scale
-from .training import UNTRAINED_PARAMS
+from .training import UNTRAINED_PARAMS, loss_and_gradients, train_lstm
+
+
+def lettered(question, options):
+    """A choice question's prompt: the question, then each option on its own line as (a) ..."""
+    return question + "".join(f"\n({letter}) {text}" for letter, text in options.items())
 
 
 def _start_here():
@@ -43,27 +57,29 @@ def _activation_functions():
                 (tanh(-5), "that is tanh(-5); sigmoid's outputs are between 0 and 1."),
             ],
             hints=[
-                "math.exp(-5) is e to the power -5, a small number.",
-                "answer = math.exp(-5) / (math.exp(-5) + 1)",
+                "`math.exp(-5)` is e to the power -5, a small number.",
+                "`answer = math.exp(-5) / (math.exp(-5) + 1)`",
             ],
-            solution=f"math.exp(-5) / (math.exp(-5) + 1) = {sigmoid(-5):.5f}: almost 0, "
+            solution=f"`math.exp(-5) / (math.exp(-5) + 1)` = {sigmoid(-5):.5f}: almost 0, "
             "just as sigmoid(5) is almost 1.",
         ),
         q2=FunctionExercise(
             prompt="Write my_tanh(x) from the formula (e^x - e^-x) / (e^x + e^-x), with math.exp.",
             reference=tanh,
             inputs=(0.0, 1.0, -2.0, 0.5, 5.0, -5.0, 20.0, -20.0),
+            library=(math.tanh, np.tanh, tanh),
+            library_calls=("tanh",),
             mistakes=[
                 (sigmoid, "that is sigmoid; tanh uses e^-x as well as e^x."),
                 (lambda x: (math.exp(x) - math.exp(-x)) / 2, "that is only the top of the fraction over 2; "
                  "divide by (e^x + e^-x)."),
             ],
             hints=[
-                "math.exp(x) is e^x and math.exp(-x) is e^-x.",
-                "return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))",
+                "`math.exp(x)` is e^x and `math.exp(-x)` is e^-x.",
+                "The body is one line: `return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))`",
             ],
-            solution="def my_tanh(x):\n    return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))\n"
-            "# Beyond x = 710 math.exp overflows; lh.tanh uses numpy's tanh, which never does.",
+            solution=code_block("def my_tanh(x):\n    return (math.exp(x) - math.exp(-x)) / (math.exp(x) + math.exp(-x))")
+            + "Beyond x = 710, `math.exp` overflows; `lh.tanh` uses numpy's tanh, which never does.",
         ),
         q3=NumberExercise(
             prompt="Find the x where sigmoid(x) = 0.9 (two decimals are enough).",
@@ -77,7 +93,7 @@ def _activation_functions():
             hints=[
                 "Try a few values with lh.sigmoid(x): it passes 0.5 at x = 0 and rises from there.",
                 "e^x / (e^x + 1) = 0.9 means e^x = 0.9 e^x + 0.9, so e^x = 9.",
-                "answer = math.log(9)",
+                "`answer = math.log(9)`",
             ],
             solution=f"e^x / (e^x + 1) = 0.9 gives e^x = 9, so x = ln 9 = {x_where:.3f}. "
             f"Check: lh.sigmoid({x_where:.3f}) = {sigmoid(x_where):.3f}.",
@@ -115,7 +131,7 @@ def _rnn_gradient_problems():
                  "so it is a power."),
             ],
             hints=[f"Day 1's input crosses one link per later day: {days - 1} links.",
-                   f"answer = {w} ** {days - 1}"],
+                   f"`answer = {w} ** {days - 1}`"],
             solution=f"{w}^{days - 1} = {gradient_scale(w, days - 1):.4f}: after only {days} days, day 1 "
             f"counts about {gradient_scale(w, days - 1):.0%} as much as the last day.",
         ),
@@ -142,26 +158,76 @@ def _rnn_gradient_problems():
                 (6, "a million has six zeros, but w = 2 doubles, it does not multiply by 10."),
             ],
             hints=["Each link doubles the influence: 2, 4, 8, ...",
-                   "Try [2 ** n for n in range(15, 25)]."],
+                   "Try `[2 ** n for n in range(15, 25)]`."],
             solution=f"20: 2^19 = {gradient_scale(2, 19):,.0f} and 2^20 = {gradient_scale(2, 20):,.0f}.",
         ),
-        q4=ExplanationExercise(
-            prompt="In a sentence or two: why can a basic RNN with |w| < 1 not learn from day 1 of a "
-            "100-day sequence?",
-            key_ideas=[
-                ("that the same weight multiplies it once per day",
-                 ("multipl", "times", "power", "w^", "**", "again and again", "repeated")),
-                ("that its influence (the gradient) becomes almost 0",
-                 ("vanish", "shrink", "tiny", "almost 0", "almost zero", "close to 0", "close to zero",
-                  "nearly 0", "nearly zero", "disappear")),
-            ],
+        q4=ChoiceExercise(
+            prompt=lettered("Why can a basic RNN with |w| < 1 not learn from day 1 of a 100-day sequence?", RNN_WHY),
+            options=tuple(RNN_WHY),
+            answer="c",
+            reasons={
+                "a": f"multiplying by a w with |w| < 1 makes a number smaller each time: 0.5^99 is about "
+                f"{gradient_scale(0.5, 99):.0e}. It explodes only when |w| > 1.",
+                "b": "day 1 is connected to the last output, through every later day's copy of w; the connection "
+                "is just very weak.",
+                "c": f"day 1's effect on the last output is w^99 ({gradient_scale(0.5, 99):.0e} for w = 0.5), so "
+                "the gradient that would tell training how day 1 should change the weights is almost 0.",
+                "d": "a bigger input is still multiplied by w^99: ten times day 1 moves the last output by ten "
+                "times almost nothing. The weakness is the repeated w, not the input.",
+            },
             hints=["How many times is day 1's input multiplied by w on its way to the last output?",
-                   "What happens to 0.5 multiplied by itself 99 times?"],
-            solution="Day 1's input reaches the last output only after being multiplied by the same w once "
+                   "What is 0.5 multiplied by itself 99 times? Is that big or small?"],
+            solution=f"(c). Day 1's input reaches the last output only after being multiplied by the same w once "
             f"per later day: w^99. With |w| < 1 that is tiny ({gradient_scale(0.5, 99):.0e} for w = 0.5), "
             "so the gradient from day 1 vanishes and training cannot tell how day 1 should change the weights.",
         ),
+        q5=ExplanationExercise(
+            prompt="In your own words, in a sentence or two: why can a basic RNN with |w| < 1 not learn from "
+            "day 1 of a 100-day sequence?",
+            model_answer="Day 1's input reaches the last output only through the same weight w, once per later "
+            f"day, so its effect and its gradient scale as w^99. With |w| < 1 that is almost 0 "
+            f"({gradient_scale(0.5, 99):.0e} for w = 0.5): training gets no signal about day 1.",
+            points=["the same weight w multiplies day 1's signal once per later day (w^99 here);",
+                    "with |w| < 1 that product shrinks towards 0: the gradient vanishes (it does not explode);",
+                    "so training cannot learn how day 1 should change the weights."],
+            hints=["Use the words 'multiplied', 'w^99' and 'gradient'.",
+                   "Compare with (c) in q4."],
+        ),
     )
+
+
+RNN_WHY = {
+    "a": "The gradient from day 1 explodes, because it is multiplied 99 times.",
+    "b": "Nothing connects day 1 to the last output.",
+    "c": "Day 1's effect on the last output, and so its gradient, is multiplied by w once per later day: "
+         "w^99 is almost 0.",
+    "d": "Day 1's value is too small to matter; scaling the inputs up would fix it.",
+}
+
+
+def _forget_stage(input_value, long_memory, short_memory):
+    """The reference for 03 q2: the part of the long-term memory the forget gate keeps."""
+    return lstm_step(input_value, long_memory, short_memory).scaled_long_memory
+
+
+def _lstm_step_memories(input_value, long_memory, short_memory):
+    """The reference for 03 q3: (new long-term memory, new short-term memory)."""
+    step = lstm_step(input_value, long_memory, short_memory)
+    return step.long_memory, step.short_memory
+
+
+# Memories and inputs a learner's unit is tried on: the example, zeros, signs and extremes.
+STEP_INPUTS = ((1.0, 2.0, 1.0), (0.0, 0.0, 0.0), (-2.0, 5.0, -1.0), (2.0, -5.0, 1.0), (0.5, -3.0, 0.25),
+               (0.3, 0.7, -0.4), (10.0, 100.0, -1.0), (-10.0, -100.0, 1.0))
+STEP_ARGS = ("input_value", "long_memory", "short_memory")
+
+LONG_MEMORY_WHY = {
+    "a": "No weight touches it, so its gradient can never vanish, whatever the gates do.",
+    "b": "tanh keeps it between -1 and 1, so it cannot blow up.",
+    "c": "Each day it is only multiplied by the forget gate and added to, with no weight of its own; while "
+         "the forget gate is held near 1, the memory and its gradient pass from day to day almost unchanged.",
+    "d": "The output gate protects it from being changed.",
+}
 
 
 def _one_lstm_unit():
@@ -171,10 +237,14 @@ def _one_lstm_unit():
     biases = (-10.0, -2.0, 0.0, 2.0)
 
     forget, candidate, input_gate = EXAMPLE_PARAMS.forget, EXAMPLE_PARAMS.candidate, EXAMPLE_PARAMS.input
+    output = EXAMPLE_PARAMS.output
     weights_part = forget.w_short * 1 + forget.w_input * 1
 
     def forget_with_bias(bias):
         return sigmoid(weights_part + bias)
+
+    def forget_sum(x, short, long_in_place_of_short=None):
+        return forget.weighted_sum(short if long_in_place_of_short is None else long_in_place_of_short, x)
 
     return ExerciseSet(
         "03_one_lstm_unit",
@@ -188,26 +258,83 @@ def _one_lstm_unit():
             ],
             hints=["Does the forget gate's sum use the long-term memory? Look at its two weights.",
                    "The gate is the same as before; only the memory it scales has doubled.",
-                   "answer = 4 * lh.lstm_step(1, 2, 1).forget_gate"],
+                   "`answer = 4 * lh.lstm_step(1, 2, 1).forget_gate`"],
             solution=f"The forget gate looks only at the short-term memory and the input, so it is still "
             f"{example.forget_gate:.3f}; it keeps {example.forget_gate:.1%} of 4, that is "
             f"{doubled.scaled_long_memory:.2f}.",
         ),
-        q2=ChoiceExercise(
-            prompt="At the example values, which forget-gate bias makes the unit forget almost all of its "
-            "long-term memory: -10, -2, 0 or 2?",
-            options=biases,
-            answer=-10.0,
-            reasons={b: f"with bias {b:g} the forget gate is {forget_with_bias(b):.3f}, so the unit keeps "
-                     f"{forget_with_bias(b):.1%} of the long-term memory." for b in biases},
-            hints=["Forgetting almost everything means a forget gate close to 0.",
-                   f"sigmoid is close to 0 only for sums well below 0; the weights add "
-                   f"{forget.w_short:.2f} + {forget.w_input:.2f} first.",
-                   "Open the weights panel and try each bias."],
-            solution=f"-10: the sum is {forget.w_short:.2f} + {forget.w_input:.2f} - 10 = {weights_part - 10:.2f}, and "
-            f"sigmoid of that is {forget_with_bias(-10):.4f}, so almost nothing is kept.",
+        q2=FunctionExercise(
+            prompt="Write forget_stage(input_value, long_memory, short_memory): the part of the long-term memory "
+            "the forget gate keeps, from the example unit's forget-gate numbers (f = lh.EXAMPLE_PARAMS.forget).",
+            reference=_forget_stage,
+            inputs=STEP_INPUTS,
+            arg_names=STEP_ARGS,
+            library_calls=("lstm_step", "unroll"),
+            mistakes=[
+                (lambda x, long, short: long * sigmoid(forget.w_short * long + forget.w_input * x + forget.bias),
+                 "the forget gate's sum uses the short-term memory, not the long-term memory."),
+                (lambda x, long, short: long * sigmoid(forget.w_short * short + forget.w_input * x),
+                 f"every block adds its bias: here + {forget.bias:.2f}."),
+                (lambda x, long, short: sigmoid(forget.weighted_sum(short, x)),
+                 "that is the forget gate itself; multiply the long-term memory by it."),
+                (lambda x, long, short: long * sigmoid(forget.w_short * x + forget.w_input * short + forget.bias),
+                 "the weights are swapped: w_short multiplies the short-term memory, w_input the input."),
+                (lambda x, long, short: long * tanh(forget.weighted_sum(short, x)),
+                 "a gate is a percentage: use sigmoid, not tanh."),
+            ],
+            hints=["The sum is `f.w_short * short_memory + f.w_input * input_value + f.bias`.",
+                   "The gate is `lh.sigmoid` of that sum; the stage returns the long-term memory times the gate.",
+                   "Two lines: `forget_gate = lh.sigmoid(f.w_short * short_memory + f.w_input * input_value + f.bias)` "
+                   "then `return long_memory * forget_gate`."],
+            solution=code_block(
+                "f = lh.EXAMPLE_PARAMS.forget\n\n"
+                "def forget_stage(input_value, long_memory, short_memory):\n"
+                "    forget_gate = lh.sigmoid(f.w_short * short_memory + f.w_input * input_value + f.bias)\n"
+                "    return long_memory * forget_gate")
+            + "The gate looks at the short-term memory and the input; only the result touches the long-term memory.",
         ),
-        q3=NumberExercise(
+        q3=FunctionExercise(
+            prompt="Write my_lstm_step(input_value, long_memory, short_memory) for the example unit "
+            "(p = lh.EXAMPLE_PARAMS), returning the new long-term memory and the new short-term memory, "
+            "in that order.",
+            reference=_lstm_step_memories,
+            inputs=STEP_INPUTS,
+            arg_names=STEP_ARGS,
+            library_calls=("lstm_step", "unroll"),
+            mistakes=[
+                (lambda x, long, short: _lstm_step_memories(x, long, short)[::-1],
+                 "the two are swapped: return the long-term memory first, then the short-term memory."),
+                (lambda x, long, short: (lambda s: (s.added_long_memory,
+                                                    s.output_gate * tanh(s.added_long_memory)))(lstm_step(x, long, short)),
+                 "the new long-term memory is what the forget gate kept PLUS what the input gate adds."),
+                (lambda x, long, short: (lambda s: (s.long_memory, s.output_gate * s.candidate))(lstm_step(x, long, short)),
+                 "the potential short-term memory is tanh of the NEW long-term memory, not the potential "
+                 "long-term memory."),
+                (lambda x, long, short: (lambda s: (s.long_memory, s.output_gate * s.long_memory))(lstm_step(x, long, short)),
+                 "put the new long-term memory through tanh before the output gate scales it."),
+            ],
+            hints=["Four sums, each `g.w_short * short_memory + g.w_input * input_value + g.bias`, for g in "
+                   "`p.forget`, `p.input`, `p.candidate`, `p.output`.",
+                   "Gates use `lh.sigmoid`; the potential long-term memory and the potential short-term memory use "
+                   "`lh.tanh`.",
+                   "`new_long = forget_gate * long_memory + input_gate * potential_long` and "
+                   "`new_short = output_gate * lh.tanh(new_long)`."],
+            solution=code_block(
+                "p = lh.EXAMPLE_PARAMS\n\n"
+                "def my_lstm_step(input_value, long_memory, short_memory):\n"
+                "    def weighted(g):\n"
+                "        return g.w_short * short_memory + g.w_input * input_value + g.bias\n"
+                "    forget_gate = lh.sigmoid(weighted(p.forget))\n"
+                "    input_gate = lh.sigmoid(weighted(p.input))\n"
+                "    potential_long = lh.tanh(weighted(p.candidate))\n"
+                "    output_gate = lh.sigmoid(weighted(p.output))\n"
+                "    new_long = forget_gate * long_memory + input_gate * potential_long\n"
+                "    new_short = output_gate * lh.tanh(new_long)\n"
+                "    return new_long, new_short")
+            + "Ten lines are the whole unit. `p.candidate` is the potential long-term memory: "
+            "\"candidate\" is the name other texts and libraries use.",
+        ),
+        q4=NumberExercise(
             prompt="Before moving any slider: with long-term memory 0, short-term memory 0 and input 0, what is "
             "the new long-term memory (two decimals)?",
             expected=zeros.long_memory,
@@ -220,42 +347,142 @@ def _one_lstm_unit():
             hints=["With every input 0, each block's sum is just its bias.",
                    f"New long-term memory = forget gate x 0 + sigmoid({input_gate.bias:.2f}) x "
                    f"tanh({candidate.bias:.2f}).",
-                   f"answer = lh.sigmoid({input_gate.bias:.2f}) * lh.tanh({candidate.bias:.2f})"],
+                   f"`answer = lh.sigmoid({input_gate.bias:.2f}) * lh.tanh({candidate.bias:.2f})`"],
             solution=f"The kept part is 0; the input gate sigmoid({input_gate.bias:.2f}) = {zeros.input_gate:.3f} "
-            f"times the potential memory tanh({candidate.bias:.2f}) = {zeros.candidate:.3f} gives {zeros.long_memory:.2f}. Notebook 04 meets this "
-            "number again: it is Company A's long-term memory after day 1.",
+            f"times the potential memory tanh({candidate.bias:.2f}) = {zeros.candidate:.3f} gives "
+            f"{zeros.long_memory:.2f}. Notebook 04 meets this number again: it is Company A's long-term memory "
+            "after day 1.",
         ),
-        q4=ExplanationExercise(
-            prompt="Why can the long-term memory pass through many unrolled units without its gradient "
-            "vanishing or exploding?",
-            key_ideas=[
-                ("that no weight sits on the long-term memory's path",
-                 ("no weight", "without weight", "without a weight", "without any weight", "not multiplied by a weight",
-                  "no weights", "unweighted", "not weighted", "never weighted", "no direct weight")),
-                ("that it is only scaled by a gate and added to",
-                 ("gate", "percentage", "add", "sum")),
-            ],
-            hints=["Look at the green line: what touches it between the left and the right?",
-                   "Compare with notebook 02: there one weight multiplied every day's signal."],
-            solution="Along the green line the long-term memory is only multiplied by the forget gate and added to; "
-            "no weight is applied to it directly, so no single weight multiplies it once per day as in a basic RNN. "
-            "A trained unit can hold its forget gate near 1 while a memory is worth keeping.",
+        q5=ChoiceExercise(
+            prompt="At the example values, which forget-gate bias makes the unit forget almost all of its "
+            "long-term memory: -10, -2, 0 or 2?",
+            options=biases,
+            answer=-10.0,
+            reasons={b: f"with bias {b:g} the forget gate is {forget_with_bias(b):.3f}, so the unit keeps "
+                     f"{forget_with_bias(b):.1%} of the long-term memory." for b in biases},
+            hints=["Forgetting almost everything means a forget gate close to 0.",
+                   f"sigmoid is close to 0 only for sums well below 0; the weights add "
+                   f"{forget.w_short:.2f} + {forget.w_input:.2f} first.",
+                   "Open the weights panel and try each bias."],
+            solution=f"-10: the sum is {forget.w_short:.2f} + {forget.w_input:.2f} - 10 = {weights_part - 10:.2f}, "
+            f"and sigmoid of that is {forget_with_bias(-10):.4f}, so almost nothing is kept.",
+        ),
+        q6=ChoiceExercise(
+            prompt=lettered("What lets the long-term memory carry something from day 1 to a much later day?",
+                            LONG_MEMORY_WHY),
+            options=tuple(LONG_MEMORY_WHY),
+            answer="c",
+            reasons={
+                "a": "each day the long-term memory, and its gradient, is multiplied by the forget gate. A gate of "
+                f"0.5 every day fades it like 0.5^n (0.5^20 = {0.5 ** 20:.0e}), weight or no weight.",
+                "b": f"tanh squashes the potential memories and the output, not the long-term memory itself: in "
+                f"the example it is already {example.long_memory:.2f}.",
+                "c": f"the forget gate is computed afresh each day, so a trained unit can hold it near 1 (it is "
+                f"{example.forget_gate:.3f} in the example) for as long as a memory is worth keeping.",
+                "d": "the output gate only decides how much of tanh(long-term memory) becomes the short-term "
+                "memory; it never changes the long-term memory.",
+            },
+            hints=["Follow the green line through one unit: what is done to it?",
+                   "What would happen to the long-term memory if the forget gate were 0.5 every day?"],
+            solution="(c). The green line has no weight of its own: each day it is multiplied by the forget gate "
+            "and has the input gate's share of the potential memory added. A gate held near 1 passes the memory, "
+            "and the gradient, on almost unchanged; a gate near 0.5 would fade it just as w^n fades a basic "
+            "RNN's. Notebook 06 measures both.",
+        ),
+        q7=ExplanationExercise(
+            prompt="In your own words: why can an LSTM's long-term memory carry a memory across many days when "
+            "a basic RNN's signal fades?",
+            model_answer="A basic RNN multiplies day 1's signal by the same weight every day, so it scales as w^n. "
+            "The long-term memory has no weight of its own: each day it is only multiplied by the forget gate and "
+            "added to. The forget gate is worked out afresh each day, so a trained unit can hold it near 1 while a "
+            "memory is worth keeping; then the memory and its gradient cross many days. With a forget gate well "
+            "below 1 it would fade too.",
+            points=["the RNN's signal is multiplied by the same weight every day (w^n);",
+                    "the long-term memory is only scaled by the forget gate and added to, with no weight of its own;",
+                    "it survives only while the forget gate is held near 1 (a gate of 0.5 would fade it too)."],
+            hints=["What multiplies the long-term memory each day?",
+                   "Compare with q6's right answer, and with notebook 02's w^n."],
         ),
     )
 
 
+def _my_unroll_reference(values):
+    return unroll(values).prediction
+
+
+def _unroll_without_passing_memories(values):
+    return lstm_step(values[-1], 0.0, 0.0).short_memory
+
+
+def _unroll_with_memories_swapped(values):
+    long = short = 0.0
+    for x in values:
+        step = lstm_step(x, short, long)
+        long, short = step.long_memory, step.short_memory
+    return short
+
+
 def _company_a_and_b():
     new_company = (0.5, 0.25, 0.25, 1.0)
+    new_days = ", ".join(f"{v:g}" for v in new_company)
     new_run = unroll(new_company)
-    b_run = unroll(COMPANY_B[:4])
+    a_run, b_run = unroll(COMPANY_A[:4]), unroll(COMPANY_B[:4])
+    gap = float(b_run.long_memories[-1] - a_run.long_memories[-1])
+    b_vs_a = "higher" if gap > 0.05 else "lower" if gap < -0.05 else "the same"
     _, predictions = day_sensitivity()
     reach = {day + 1: float(predictions[day].max() - predictions[day].min()) for day in range(4)}
     most = max(reach, key=reach.get)
     return ExerciseSet(
         "04_company_a_and_b",
-        q1=NumberExercise(
-            prompt=f"A new company's days 1-4 are {', '.join(f'{v:g}' for v in new_company)}. What does the unit "
-            "predict for its day 5 (two decimals)?",
+        q1=FunctionExercise(
+            prompt="Write my_unroll(values): start both memories at 0, run lh.lstm_step once per day, handing "
+            "both memories on, and return the prediction (the last short-term memory).",
+            reference=_my_unroll_reference,
+            inputs=([0.0, 0.5, 0.25, 1.0], [1.0, 0.5, 0.25, 1.0], [0.7], [0.5, 0.25, 0.25, 1.0],
+                    [2.0, -1.0, 0.0, 0.3, 0.9, -2.0], [0.1] * 20),
+            arg_names=("values",),
+            library_calls=("unroll",),
+            mistakes=[
+                (lambda values: float(unroll(values).long_memories[-1]),
+                 "that is the last long-term memory; the prediction is the last short-term memory."),
+                (_unroll_without_passing_memories,
+                 "each day must start from the memories the day before left, not from 0."),
+                (_unroll_with_memories_swapped,
+                 "lh.lstm_step takes input_value, long_memory, short_memory, in that order."),
+            ],
+            hints=["Before the loop: `long_memory = short_memory = 0.0`.",
+                   "Inside `for value in values:` call `step = lh.lstm_step(value, long_memory, short_memory)`, then "
+                   "hand on `step.long_memory` and `step.short_memory`.",
+                   "After the loop, `return short_memory`."],
+            solution=code_block(
+                "def my_unroll(values):\n"
+                "    long_memory = short_memory = 0.0\n"
+                "    for value in values:\n"
+                "        step = lh.lstm_step(value, long_memory, short_memory)\n"
+                "        long_memory, short_memory = step.long_memory, step.short_memory\n"
+                "    return short_memory")
+            + "The same unit, with the same 12 numbers, runs once per day; only the memories change.",
+        ),
+        q2=ChoiceExercise(
+            prompt="Company B's days 2-4 are Company A's; only day 1 differs (1 instead of 0). Before running it: "
+            "will B's long-term memory after day 4 be 'higher' than A's, 'lower', or 'the same'?",
+            options=("higher", "lower", "the same"),
+            answer=b_vs_a,
+            reasons={
+                "higher": f"B ends at {b_run.long_memories[-1]:.2f}, A at {a_run.long_memories[-1]:.2f}: day 1's 1 "
+                "starts B off positive, and every later day adds more.",
+                "lower": f"B ends at {b_run.long_memories[-1]:.2f}, A at {a_run.long_memories[-1]:.2f}.",
+                "the same": "days 2-4 are the same, but the memories they start from are not: after day 1 the two "
+                f"long-term memories are already {a_run.long_memories[0]:.2f} (A) and {b_run.long_memories[0]:.2f} (B).",
+            },
+            hints=["Does the unit start day 2 from the same memories for both companies?",
+                   "Run `lh.unroll(lh.COMPANY_B[:4]).long_memories` and compare with A's."],
+            solution=f"{b_vs_a.capitalize()}: B's long-term memory ends at {b_run.long_memories[-1]:.2f}, A's at "
+            f"{a_run.long_memories[-1]:.2f}. Same days 2-4, different memories going into them.",
+        ),
+        q3=NumberExercise(
+            prompt=f"A new company's days 1-4 are {new_days}. What does the unit predict for its day 5 "
+            "(two decimals)?",
             expected=new_run.prediction,
             mistakes=[
                 (float(new_run.long_memories[-1]), "that is the final long-term memory; the prediction is the "
@@ -263,36 +490,47 @@ def _company_a_and_b():
                 (unroll(new_company[1:]).prediction, "that run starts at day 2; give the unit all four days."),
                 (unroll((*new_company, 0.0)).prediction, "that run has a fifth day; the unit sees days 1 to 4."),
             ],
-            hints=["lh.unroll takes the days as a list and returns the run; .prediction is the last short-term memory.",
-                   f"answer = lh.unroll([{', '.join(f'{v:g}' for v in new_company)}]).prediction"],
-            solution=f"lh.unroll([{', '.join(f'{v:g}' for v in new_company)}]).prediction = {new_run.prediction:.2f}.",
+            hints=["`lh.unroll` takes the days as a list and returns the run; `.prediction` is the last "
+                   "short-term memory.",
+                   f"`answer = lh.unroll([{new_days}]).prediction`"],
+            solution=f"`lh.unroll([{new_days}]).prediction` = {new_run.prediction:.2f}.",
         ),
-        q2=ChoiceExercise(
+        q4=ChoiceExercise(
             prompt="Starting from Company A's four days and changing one day at a time, which day's value moves "
             "the prediction the most: 1, 2, 3 or 4?",
             options=(1, 2, 3, 4),
             answer=most,
             reasons={day: f"changing only day {day} from 0 to 1 moves the prediction across {reach[day]:.2f}."
                      for day in reach},
-            hints=["Try the sliders, or look at the plot: which line spans the most of the y-axis?",
+            hints=["Look at the plot: which line spans the most of the y-axis?",
                    "The first day is the one the two companies differ on."],
             solution=f"Day {most}: it moves the prediction across {reach[most]:.2f}, against "
             + ", ".join(f"day {d}: {r:.2f}" for d, r in reach.items() if d != most)
-            + ". The unit carries day 1 forward in its memories all the way to the prediction.",
-        ),
-        q3=NumberExercise(
-            prompt="The source says the unit predicts 1.0 for Company B. What is the prediction to two decimals?",
-            expected=b_run.prediction,
-            mistakes=[(1.0, "that is the source's figure, rounded to one decimal; round to two.")],
-            hints=["Unroll Company B's first four days.", "answer = lh.unroll(lh.COMPANY_B[:4]).prediction"],
-            solution=f"{b_run.prediction:.2f}; the source rounds it to one decimal, {b_run.prediction:.1f}.",
+            + ". A change on day 1 changes the short-term memory, which shifts every later day's gates and what "
+            "they add to the long-term memory, so its effect builds up over three more days.",
         ),
     )
+
+
+TRAINING_STUCK_WHY = {
+    "a": "The gradients explode to infinity.",
+    "b": "Training needs more epochs at this rate.",
+    "c": "The steps are so large that the weights jump to values where sigmoid and tanh are flat; there the "
+         "slopes, and so the gradients, are almost 0, and the weights stop moving.",
+    "d": "A total loss of 1 is the lowest this unit can reach on these two companies.",
+}
 
 
 def _training():
     before_a = unroll(COMPANY_A[:4], UNTRAINED_PARAMS).prediction
     loss_a = (before_a - COMPANY_A[4]) ** 2
+    sequences, targets = [COMPANY_A[:4], COMPANY_B[:4]], [COMPANY_A[4], COMPANY_B[4]]
+    stuck = train_lstm(sequences, targets, UNTRAINED_PARAMS, 5000, learning_rate=1.0)
+    good = train_lstm(sequences, targets, UNTRAINED_PARAMS, 5000, learning_rate=0.001)
+    stuck_gradient = max(abs(sum(g)) for g in zip(*(loss_and_gradients(stuck.params, s, y)[1].to_list()
+                                                    for s, y in zip(sequences, targets))))
+    largest = max(abs(v) for v in stuck.params.to_list())
+    gradient_text = "exactly 0" if stuck_gradient == 0 else f"{stuck_gradient:.0e}"
     return ExerciseSet(
         "05_training",
         q1=NumberExercise(
@@ -303,13 +541,45 @@ def _training():
                 (before_a, "that is the prediction itself; the loss is (prediction - target) squared."),
                 (abs(before_a), "that is the size of the residual; square it."),
             ],
-            hints=["The target for Company A is its day 5 value, lh.COMPANY_A[4].",
-                   "prediction = lh.unroll(lh.COMPANY_A[:4], lh.UNTRAINED_PARAMS).prediction",
-                   "answer = (prediction - lh.COMPANY_A[4]) ** 2"],
+            hints=["The target for Company A is its day 5 value, `lh.COMPANY_A[4]`.",
+                   "`prediction = lh.unroll(lh.COMPANY_A[:4], lh.UNTRAINED_PARAMS).prediction`",
+                   "`answer = (prediction - lh.COMPANY_A[4]) ** 2`"],
             solution=f"The untrained unit predicts {before_a:.4f} for Company A, whose day 5 is "
             f"{COMPANY_A[4]:g}: the loss is ({before_a:.4f} - {COMPANY_A[4]:g})^2 = {loss_a:.5f}.",
         ),
         q2=ChoiceExercise(
+            prompt=lettered("With Adam and a learning rate of 1.0, the total loss stops at 1 and stays there. Why?",
+                            TRAINING_STUCK_WHY),
+            options=tuple(TRAINING_STUCK_WHY),
+            answer="c",
+            reasons={
+                "a": f"nothing became infinite: the largest weight ends at {largest:.1f}, and the gradient is "
+                f"{gradient_text}, the opposite of exploding.",
+                "b": f"it had 5000 epochs and the loss sat at {stuck.loss_history[-1]:.2f} for most of them; more "
+                "steps with a gradient of 0 go nowhere.",
+                "c": f"the weights end as large as {largest:.1f}, where sigmoid and tanh are flat, and the largest "
+                f"gradient is {gradient_text}: nothing moves them any more.",
+                "d": f"at a learning rate of 0.001 the same unit reaches {good.loss_history[-1]:.4f}.",
+            },
+            hints=["Look at the 12 numbers after training with 1.0: how large are they?",
+                   "Notebook 01: what is the slope of sigmoid at x = 20?"],
+            solution=f"(c). With steps that large the weights land far out (the largest at {largest:.1f}); every "
+            f"sum is then deep in the flat part of sigmoid or tanh, the largest gradient is {gradient_text}, and "
+            "the weights stop moving with the loss stuck.",
+        ),
+        q3=ExplanationExercise(
+            prompt="In your own words: why does a learning rate of 1.0 leave the loss stuck, when 0.1 trains well?",
+            model_answer="Each step is so large that the weights jump to big values, where every sum lands in the "
+            "flat (saturated) part of sigmoid or tanh. There the slopes are almost 0, so the gradients vanish and "
+            "Adam has nothing to follow: the weights, and the loss, stop moving. Smaller steps keep the sums where "
+            "the curves still slope.",
+            points=["the steps are too large, so the weights become large;",
+                    "large sums land where sigmoid and tanh are flat (saturated), with slopes near 0;",
+                    "so the gradients vanish (they do not explode) and training stalls."],
+            hints=["What do large weights do to the sums that go into sigmoid and tanh?",
+                   "Compare with q2's right answer and with notebook 01's saturation."],
+        ),
+        q4=ChoiceExercise(
             prompt="How many numbers does torch.nn.LSTM(input_size=1, hidden_size=1) train for a unit like ours: "
             "8, 12 or 16?",
             options=(8, 12, 16),
@@ -320,22 +590,9 @@ def _training():
                 12: "12 is our unit: PyTorch keeps two bias vectors, so each gate has one bias more.",
                 8: "8 counts only the weights; every gate has biases too.",
             },
-            hints=["Count the weights first: two per gate.", "PyTorch has bias_ih_l0 and bias_hh_l0."],
+            hints=["Count the weights first: two per gate.", "PyTorch has `bias_ih_l0` and `bias_hh_l0`."],
             solution="16 = 4 gates x (1 input weight + 1 hidden weight + 2 biases). The two biases of a gate are "
             "always added together, so our single bias per gate can do the same job with 12 numbers.",
-        ),
-        q3=ExplanationExercise(
-            prompt="With Adam and a learning rate of 1.0, the loss gets stuck near 1. In a sentence or two: why?",
-            key_ideas=[
-                ("that the steps are too big", ("big", "large", "overshoot", "jump", "too far")),
-                ("that the gates saturate, so the slopes (gradients) become almost 0",
-                 ("saturat", "flat", "slope", "vanish", "almost 0", "almost zero", "gradient")),
-            ],
-            hints=["Look at the weights after training with 1.0: how large are they?",
-                   "Notebook 01: what is the slope of sigmoid at x = 20?"],
-            solution="Each step is so large that the weights jump to big values where sigmoid and tanh are flat "
-            "(saturated). There the slopes are almost 0, so the gradients vanish and the weights stop moving: the "
-            "loss stays stuck.",
         ),
     )
 

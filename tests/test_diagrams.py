@@ -52,9 +52,9 @@ def test_every_value_is_drawn_for_any_step_and_weights(x, long, short, numbers):
 
 def test_terminology_diagram_names_every_part_and_shows_no_numbers():
     texts = " ".join(svg_texts(lstm_unit_svg()))
-    for term in ("Long-term memory = cell state", "Short-term memory = hidden state", "Forget gate", "Input gate",
-                 "Potential long-term", "= candidate", "Output gate", "potential", "new short-term memory",
-                 "new long-term memory", "input"):
+    for term in ("Long-term memory = cell state", "Short-term memory", "= hidden state", "Forget gate", "Input gate",
+                 "Potential long-term memory", "candidate", "Output gate", "potential", "new short-term",
+                 "memory = the output", "new long-term memory", "input", "long-term memory to add"):
         assert term in texts
     assert not re.search(r"\d\.\d", texts)
 
@@ -251,3 +251,108 @@ def test_unrolled_explorer_at_every_slider_extreme(unrolled):
         unrolled.shown.value = shown
         assert unrolled.diagram.value.count('opacity="0.22"') == 4 - shown
         assert ("Before day 1" in unrolled.readout.value) == (shown == 0)
+
+
+# --- no label crossed by a line, cut off, or on top of another label -------------------------------
+
+def _attrs(tag):
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+
+
+def text_boxes(svg):
+    """(text, x0, y0, x1, y1) of every label, measured with the diagram's own font (DejaVu Sans)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextPath
+
+    boxes = []
+    for tag, content in re.findall(r"(<text[^>]*>)([^<]*)</text>", svg):
+        a, text = _attrs(tag), unescape(content)
+        size, x, y = float(a["font-size"]), float(a["x"]), float(a["y"])
+        font = FontProperties(family="DejaVu Sans", weight="bold" if a.get("font-weight") == "bold" else "normal")
+        extent = TextPath((0, 0), text, size=size, prop=font).get_extents()
+        width = extent.x1
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[a.get("text-anchor", "start")]
+        boxes.append((text, left, y - 0.76 * size, left + width, y + 0.24 * size))
+    return boxes
+
+
+def line_segments(svg):
+    """((x0, y0), (x1, y1), half width) of every drawn line: paths, rectangle edges, circle outlines as boxes."""
+    segments = []
+    for tag in re.findall(r"<path [^>]*>", svg):
+        a = _attrs(tag)
+        if "stroke-width" not in a:
+            continue  # arrow-head markers
+        points = [tuple(map(float, p.split(","))) for p in re.findall(r"[ML](-?[\d.]+,-?[\d.]+)", a["d"])]
+        segments += [(p, q, float(a["stroke-width"]) / 2) for p, q in zip(points, points[1:])]
+    for tag in re.findall(r"<rect [^>]*>", svg):
+        a = _attrs(tag)
+        if "stroke" not in a:
+            continue  # the white background
+        x, y, w, h = (float(a[k]) for k in ("x", "y", "width", "height"))
+        corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)]
+        segments += [(p, q, float(a["stroke-width"]) / 2) for p, q in zip(corners, corners[1:])]
+    return segments
+
+
+def circles(svg):
+    return [tuple(float(_attrs(tag)[k]) for k in ("cx", "cy", "r")) for tag in re.findall(r"<circle [^>]*>", svg)]
+
+
+def _crosses(segment, box, margin=1.5):
+    (x0, y0), (x1, y1), half = segment
+    _, bx0, by0, bx1, by1 = box
+    bx0, by0, bx1, by1 = bx0 - half - margin, by0 - half - margin, bx1 + half + margin, by1 + half + margin
+    for t in np.linspace(0, 1, 200):  # lines here are short: sampling is exact enough
+        x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+        if bx0 < x < bx1 and by0 < y < by1:
+            return True
+    return False
+
+
+def layout_problems(svg):
+    width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    boxes, segments, nodes = text_boxes(svg), line_segments(svg), circles(svg)
+    problems = []
+    for box in boxes:
+        text, x0, y0, x1, y1 = box
+        inside_node = [c for c in nodes if abs((x0 + x1) / 2 - c[0]) < c[2] and abs((y0 + y1) / 2 - c[1]) < c[2]]
+        if inside_node:
+            continue  # the x and + drawn in a node
+        if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+            problems.append(f"{text!r} is cut off by the edge")
+        problems += [f"{text!r} is crossed by a line" for s in segments if _crosses(s, box)][:1]
+        problems += [f"{text!r} touches a node" for cx, cy, r in nodes
+                     if x0 - r < cx < x1 + r and y0 - r < cy < y1 + r][:1]
+    for a, b in itertools.combinations(boxes, 2):
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
+            problems.append(f"{a[0]!r} overlaps {b[0]!r}")
+    return problems
+
+
+DIAGRAMS = {
+    "terminology": lambda: lstm_unit_svg(),
+    "example step": lambda: lstm_unit_svg(lh.lstm_step(1, 2, 1)),
+    "extreme step": lambda: lstm_unit_svg(lh.lstm_step(-2, -5, -1)),
+    "stage forget": lambda: lstm_unit_svg(lh.lstm_step(1, 2, 1), stage="forget"),
+    "Company A": lambda: unrolled_svg(lh.unroll(lh.COMPANY_A[:4]), target=0),
+    "Company B, two days shown": lambda: unrolled_svg(lh.unroll(lh.COMPANY_B[:4]), shown_days=2),
+    "eight days": lambda: unrolled_svg(lh.unroll(np.linspace(-1, 1, 8))),
+    "one day": lambda: unrolled_svg(lh.unroll([0.5])),
+}
+
+
+@pytest.mark.parametrize("name", DIAGRAMS)
+def test_no_label_is_crossed_by_a_line_cut_off_or_covered(name):
+    assert layout_problems(DIAGRAMS[name]()) == []
+
+
+def test_a_run_too_long_to_draw_is_refused_with_a_reason():
+    with pytest.raises(ValueError, match="at most 8 days"):
+        unrolled_svg(lh.unroll(np.linspace(-1, 1, 9)))
+
+
+def test_the_layout_check_finds_a_crossed_label():
+    svg = ('<svg viewBox="0 0 200 100"><path d="M100,0 L100,100" stroke="#000" stroke-width="2"/>'
+           '<text x="60" y="50" font-size="15">crossed label</text></svg>')
+    assert layout_problems(svg) == ["'crossed label' is crossed by a line"]

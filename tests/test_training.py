@@ -114,6 +114,9 @@ def test_bad_input_gets_a_clear_message(call, error, words):
 def test_describe_lists_the_12_numbers():
     text = EXAMPLE_PARAMS.describe(beside=lh.UNTRAINED_PARAMS, beside_title="start")
     lines = text.splitlines()
-    assert len(lines) == 13 and lines[0].split() == ["these", "start"]
-    assert lines[1].split() == ["forget", "w_short", "2.70", "0.34"]
-    assert lh.LSTMParams.NAMES[-1] == "output bias"
+    assert len(lines) == 6 and lines[0].split() == ["these", "start"]
+    assert lines[1].split() == ["w_short", "w_input", "bias"] * 2
+    assert lines[2].split() == ["forget", "gate", "2.70", "1.63", "1.62", "0.34", "0.13", "0.00"]
+    assert lines[4].startswith("potential long-term memory")
+    assert lh.LSTMParams.NAMES[-1] == "output gate bias"
+    assert not any("candidate" in line for line in lines), "learners read the course's words"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from lstm_helpers.exercises import ExplanationExercise  # noqa: E402
 from lstm_helpers.questions import all_exercise_sets  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,15 +17,28 @@ GUIDE = ROOT / "INSTRUCTORS.md"
 START, END = "<!-- answers:start (tools/build_instructors.py) -->", "<!-- answers:end -->"
 
 
+def _indented(text, spaces):
+    """Text as markdown under a list item: every line indented, code fences kept."""
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.strip("\n").splitlines())
+
+
 def answers_markdown():
     lines = []
     for exercise_set in all_exercise_sets():
         lines += ["", f"### {exercise_set.notebook}", ""]
         for name, q in exercise_set.items():
-            solution = q.solution_text.replace("\n", "\n    ")
-            lines += [f"- **{name}** ({type(q).__name__.removesuffix('Exercise').lower()}). {q.prompt}",
-                      f"  - Answer: {solution}" if "\n" not in q.solution_text else
-                      f"  - Answer:\n\n    ```python\n    {solution}\n    ```\n"]
+            kind = type(q).__name__.removesuffix("Exercise").lower()
+            prompt, *options = q.prompt.split("\n")
+            lines.append(f"- **{name}** ({kind}). {prompt}")
+            lines += [f"  - {option}" for option in options]
+            if isinstance(q, ExplanationExercise):
+                lines.append("  - Never graded: the learner compares with this model answer. " + q.solution_text)
+                lines += [f"    - {point}" for point in q.points]
+            elif "```" in q.solution_text:
+                lines += ["  - Answer:", "", _indented(q.solution_text, 4), ""]
+            else:
+                lines.append(f"  - Answer: {q.solution_text}")
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,7 @@
 # - compute sigmoid and tanh by hand, for example sigmoid(5) and tanh(-2);
 # - say what range each one squashes any input into;
 # - explain why their slopes vanish far from 0, and why that matters for learning;
-# - say which of the two an LSTM uses as a gate, and which as a memory.
+# - say which of the two an LSTM uses as a gate, and which for the signed values it adds and outputs.
 #
 # **Time:** about 25 minutes (10 reading, 15 exercises).
 
@@ -79,7 +79,8 @@ plot_activations()
 
 # %% [markdown]
 # **Your turn (q2).** Write tanh yourself from the formula, using `math.exp`. The check
-# tries your function on several inputs, including large ones.
+# tries your function on several inputs, including large ones, and it notices if you hand
+# it a ready-made tanh (`math.tanh`, `np.tanh`, `lh.tanh`) instead of the formula.
 
 # %%
 def my_tanh(x):
@@ -139,8 +140,11 @@ ex.q3.check(answer)
 #
 # - **Sigmoid as a gate.** Its output, between 0 and 1, reads as a percentage: "keep this
 #   share of the long-term memory". Multiply a memory by it and you keep that share of it.
-# - **Tanh as a memory.** Its output, between -1 and 1, has a sign and a size: a value
-#   that can push a memory up or down, but never without limit.
+# - **Tanh for signed values.** Its output, between -1 and 1, has a sign and a size. An LSTM
+#   uses it twice: to make the *potential* long-term memory it may add, and to squash the
+#   long-term memory into what it may output. The long-term memory itself is never put
+#   through tanh: it is added to day after day and can grow past 1 (notebook 03 meets one
+#   of 2.95).
 #
 # **Your turn (q4).** A gate decides what fraction of a memory to keep. Which activation
 # suits it: `"sigmoid"`, `"tanh"` or `"identity"`?
@@ -156,7 +160,7 @@ ex.q4.check(answer)
 # - tanh(x) = (e^x - e^-x) / (e^x + e^-x) squashes any x into (-1, 1) and keeps its sign.
 # - Far from 0 both are flat (saturated): their slopes, and the gradients through them,
 #   are almost 0.
-# - In an LSTM, sigmoid makes gates (percentages to keep) and tanh makes memories
-#   (signed values).
+# - In an LSTM, sigmoid makes gates (percentages) and tanh makes the signed values a unit
+#   adds to its long-term memory and outputs; the long-term memory itself is not bounded.
 #
 # **Next:** [02 · Why basic RNNs forget](02_rnn_gradient_problems.ipynb)

@@ -9,7 +9,7 @@
 # - unroll a basic RNN and say which weights are shared between the days;
 # - show that the first day's effect on the last output scales as w^n;
 # - use a slider to show when it vanishes (|w| < 1) and when it explodes (|w| > 1);
-# - say in one sentence how the LSTM's long-term memory avoids this.
+# - say what the LSTM's long-term memory changes about this, and what it does not.
 #
 # **Time:** about 30 minutes (15 reading, 15 exercises).
 
@@ -78,10 +78,22 @@ for w in (0.5, 2.0):
     print(f"  finite difference     = {rnn.finite_difference(pulse, day=0, step=0.5):.3g}")
 
 # %% [markdown]
-# Look at the exponents. With w = 0.5 day 1's gradient is smaller than the rounding
-# error of an ordinary floating-point number: day 1 has **vanished**. With w = 2 it is
-# enormous: day 1 has **exploded**, and one gradient step would throw the weights far off.
-# Neither can be learnt from.
+# Look at the exponents. With w = 2 day 1's gradient is enormous: day 1 has **exploded**, and
+# one gradient step would throw the weights far off. With w = 0.5 it is about 1e-15. An
+# ordinary floating-point number (float64) keeps about 16 significant digits, so next to a
+# gradient of size 1, from the last day, day 1's share sits in the last digit or two, and a
+# few days more push it below what a float64 can record at all:
+#
+# %%
+eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
+print(f"float64 records changes to 1 down to {eps:.1e}")
+for links in (50, 55):
+    share = lh.gradient_scale(0.5, links)
+    print(f"0.5^{links} = {share:.1e}: does 1 + 0.5^{links} differ from 1? {1.0 + share != 1.0}")
+
+# %% [markdown]
+# Long before it disappears from the arithmetic, day 1's share is far too small to move a
+# weight: it has **vanished**. Neither a vanished nor an exploded gradient can be learnt from.
 #
 # **Your turn (q1).** An identity RNN with recurrent weight 0.9 runs over 21 days. How much
 # does day 1's input move the last output?
@@ -94,8 +106,8 @@ ex.q1.check(answer)
 # ## 3. Every day's influence, with a slider
 #
 # The plot shows how much each day's input moves the last output, on a log scale: each
-# step up the axis multiplies by the same factor. Below the dotted pink line a number is
-# lost in rounding next to 1.
+# step up the axis multiplies by the same factor. The dotted pink line is the float64 limit
+# you just met: a day below it is lost in rounding next to a gradient of size 1.
 #
 # Move the recurrent weight between -2.5 and 2.5 and the number of days between 1 and 100.
 # Try w = 0, w = 1, w = -1, w = -0.9 and w = 1.1.
@@ -141,17 +153,35 @@ ex.q3.check(answer)
 # long-term memory is only multiplied by a gate (a percentage between 0 and 1 that the
 # unit works out from that day's input) and added to.
 #
-# That is not magic: a gate of 0.5 every day would still fade the memory away. The
-# difference is that the gate is computed afresh each day, so a trained unit can hold it
-# close to 1 for as long as a memory is worth keeping, then let it go. Notebook 03 opens
-# the unit up and shows each of its parts with real numbers.
+# That is not magic: a gate of 0.5 every day would still fade the memory away, just as
+# w = 0.5 does here. The difference is that the gate is computed afresh each day, so a
+# trained unit can hold it close to 1 for as long as a memory is worth keeping, then let it
+# go. Notebook 03 opens the unit up with real numbers, and notebook 06 measures how far a
+# memory, and its gradient, really gets through an RNN and through an LSTM.
 #
-# **Your turn (q4).** In a sentence or two: why can a basic RNN with |w| < 1 not learn from
-# day 1 of a 100-day sequence? Write your answer as a string.
+# **Your turn (q4).** Why can a basic RNN with |w| < 1 not learn from day 1 of a 100-day
+# sequence? Answer with a letter, as a string (`"a"`):
+#
+# (a) The gradient from day 1 explodes, because it is multiplied 99 times.
+#
+# (b) Nothing connects day 1 to the last output.
+#
+# (c) Day 1's effect on the last output, and so its gradient, is multiplied by w once per later day: w^99 is almost 0.
+#
+# (d) Day 1's value is too small to matter; scaling the inputs up would fix it.
 
 # %%
 answer = ____
 ex.q4.check(answer)
+
+# %% [markdown]
+# **Your turn (q5).** Now say it in your own words, in a sentence or two, as a string. No
+# program can grade a sentence, so the check shows yours beside a model answer and the
+# points a good answer makes: compare them yourself.
+
+# %%
+answer = ____
+ex.q5.check(answer)
 
 # %% [markdown]
 # ## Key points

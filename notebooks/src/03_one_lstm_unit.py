@@ -9,10 +9,12 @@
 # - say what the long-term memory (cell state) and the short-term memory (hidden state) are;
 # - follow a long-term memory, a short-term memory and an input through the forget gate,
 #   the input gate, the potential long-term memory and the output gate;
-# - explain why the long-term memory's path has no weights, and what that does for gradients;
-# - name every part of the unit.
+# - write one step of the unit yourself, in a few lines of Python;
+# - explain what the long-term memory's weight-free path does for gradients, and what it needs
+#   from the forget gate;
+# - name every part of the unit, and read the standard LSTM equations.
 #
-# **Time:** about 45 minutes (20 reading and exploring, 25 exercises).
+# **Time:** about 60 minutes (25 reading and exploring, 35 exercises).
 
 # %% [markdown]
 # ## Setup
@@ -31,9 +33,8 @@ ex = lh.exercises_for("03")
 # A basic RNN carries one number from day to day. An LSTM unit carries two:
 #
 # - the **long-term memory**, also called the **cell state**, drawn as a **green** line along
-#   the top. It is multiplied once and added to once on its way through, and **no weight
-#   touches it**. That is why its gradient does not vanish or explode as it flows through
-#   many unrolled units: there is no single weight multiplying it again and again.
+#   the top. On its way through the unit it is multiplied once, by a percentage (the forget
+#   gate), and added to once, and **no weight touches it**. Section 4 asks what that buys.
 # - the **short-term memory**, also called the **hidden state**, drawn as a **pink** line along
 #   the bottom. It goes into every block through weights, and the new short-term memory is
 #   the unit's output.
@@ -81,6 +82,22 @@ answer = ____
 ex.q1.check(answer)
 
 # %% [markdown]
+# **Your turn (q2).** Now write stage 1 yourself. `f` holds the forget gate's three numbers
+# (`f.w_short`, `f.w_input`, `f.bias`); use `lh.sigmoid`. The check runs your function on
+# many memories and inputs and compares it with the course's own unit.
+
+# %%
+f = lh.EXAMPLE_PARAMS.forget
+
+
+def forget_stage(input_value, long_memory, short_memory):
+    forget_gate = ____
+    return ____
+
+
+ex.q2.check(forget_stage)
+
+# %% [markdown]
 # ### Stage 2: a new long-term memory
 #
 # The next two blocks work as a pair. The right-hand one (tanh) creates a **potential
@@ -107,8 +124,36 @@ print(f"output gate:                 sigmoid({step.output_sum:.2f}) = {step.outp
 print(f"new short-term memory:       {step.output_gate:.3f} x {step.potential_short_memory:.2f} = {step.short_memory:.2f}")
 
 # %% [markdown]
+# **Your turn (q3).** You have seen every stage: write the whole unit. `p` now holds all 12
+# numbers: `p.forget`, `p.input`, `p.candidate` (the potential long-term memory) and
+# `p.output`, each with `w_short`, `w_input` and `bias`. Return the new long-term memory and
+# the new short-term memory, in that order. Calling `lh.lstm_step` would be copying: the
+# check notices.
+
+# %%
+p = lh.EXAMPLE_PARAMS
+
+
+def my_lstm_step(input_value, long_memory, short_memory):
+    new_long_memory = ____
+    new_short_memory = ____
+    return new_long_memory, new_short_memory
+
+
+ex.q3.check(my_lstm_step)
+
+# %% [markdown]
 # ## 3. The unit, live
 #
+# **Your turn (q4).** *Before* moving any slider, predict: with long-term memory 0,
+# short-term memory 0 and input 0, what is the new long-term memory? Then check it with the
+# sliders.
+
+# %%
+answer = ____
+ex.q4.check(answer)
+
+# %% [markdown]
 # Now move the memories and the input yourself. The diagram and the table recompute on every
 # move. Use the stage buttons to walk through the unit one stage at a time (the sliders keep
 # their values), and **Reset to the example** to come back to 2, 1 and 1. The folded panel at
@@ -125,33 +170,89 @@ print(f"new short-term memory:       {step.output_gate:.3f} x {step.potential_sh
 LSTMUnitExplorer()
 
 # %% [markdown]
-# **Your turn (q2).** At the example values, which forget-gate bias makes the unit forget
+# **Your turn (q5).** At the example values, which forget-gate bias makes the unit forget
 # almost all of its long-term memory: -10, -2, 0 or 2? (The weights panel only reaches -6;
 # reason from what you see there, or compute.)
 
 # %%
 answer = ____
-ex.q2.check(answer)
+ex.q5.check(answer)
 
 # %% [markdown]
-# **Your turn (q3).** *Before* moving any slider, predict: with long-term memory 0,
-# short-term memory 0 and input 0, what is the new long-term memory? Then check it with the
-# sliders.
+# ## 4. What the long-term memory's path buys, and what it needs
+#
+# In a basic RNN (notebook 02) day 1's signal is multiplied by the same weight w once per later
+# day, so it scales as w^n. The long-term memory has no weight of its own: each day it is only
+# multiplied by that day's forget gate and added to. So how much of today's long-term memory
+# survives n days is the product of n forget gates, and the same product scales its gradient
+# on the way back.
+#
+# That product is not automatically safe. A forget gate of 0.5 every day fades a memory exactly
+# like w = 0.5 does. What the LSTM gains is that the forget gate is worked out afresh each day
+# from the input and the short-term memory, so a trained unit can hold it near 1 while a memory
+# is worth keeping:
+
+# %%
+for gate in (0.5, 0.9, step.forget_gate):
+    print(f"forget gate {gate:.3f} every day: after 100 days {gate ** 100:.2g} of the memory is left")
+
+# %% [markdown]
+# The last line is the example unit's own forget gate at 2, 1 and 1. Notebook 06 trains an RNN
+# and an LSTM on the same long-memory task and measures how far each one's gradient gets.
+#
+# **Your turn (q6).** What lets the long-term memory carry something from day 1 to a much
+# later day? Answer with a letter, as a string:
+#
+# (a) No weight touches it, so its gradient can never vanish, whatever the gates do.
+#
+# (b) tanh keeps it between -1 and 1, so it cannot blow up.
+#
+# (c) Each day it is only multiplied by the forget gate and added to, with no weight of its own; while the forget gate is held near 1, the memory and its gradient pass from day to day almost unchanged.
+#
+# (d) The output gate protects it from being changed.
 
 # %%
 answer = ____
-ex.q3.check(answer)
+ex.q6.check(answer)
 
 # %% [markdown]
-# **Your turn (q4).** In a sentence or two: why can the long-term memory pass through many
-# unrolled units without its gradient vanishing or exploding? Write it as a string.
+# **Your turn (q7).** In your own words, as a string: why can an LSTM's long-term memory carry
+# a memory across many days when a basic RNN's signal fades? The check shows yours beside a
+# model answer and the points it should make; compare them yourself.
 
 # %%
 answer = ____
-ex.q4.check(answer)
+ex.q7.check(answer)
 
 # %% [markdown]
-# ## 4. Terminology, all in one place
+# ## 5. The same unit in the standard notation
+#
+# Papers, textbooks and libraries write the unit as six equations. Each line below is a stage
+# you have computed, with the course's name beside it. $x_t$ is today's input, $h_{t-1}$ the
+# previous short-term memory and $c_{t-1}$ the previous long-term memory; $\sigma$ is sigmoid;
+# $W$ is a weight on the input (our `w_input`), $U$ a weight on the short-term memory (our
+# `w_short`) and $b$ a bias; $\odot$ multiplies number by number.
+#
+# | equation | in this course |
+# |---|---|
+# | $f_t = \sigma(W_f x_t + U_f h_{t-1} + b_f)$ | forget gate: % of the long-term memory to remember |
+# | $i_t = \sigma(W_i x_t + U_i h_{t-1} + b_i)$ | input gate: % of the potential long-term memory to add |
+# | $g_t = \tanh(W_g x_t + U_g h_{t-1} + b_g)$ | potential long-term memory (the candidate; some texts write $\tilde{c}_t$) |
+# | $o_t = \sigma(W_o x_t + U_o h_{t-1} + b_o)$ | output gate: % of the potential short-term memory to output |
+# | $c_t = f_t \odot c_{t-1} + i_t \odot g_t$ | new long-term memory (cell state) |
+# | $h_t = o_t \odot \tanh(c_t)$ | new short-term memory (hidden state), the output |
+#
+# With our unit's one number per memory, $\odot$ is plain multiplication; a layer of many units
+# (notebook 06) does it number by number. The example step, in these symbols:
+
+# %%
+print(f"f_t = {step.forget_gate:.3f}   i_t = {step.input_gate:.3f}   g_t = {step.candidate:.3f}   o_t = {step.output_gate:.3f}")
+print(f"c_t = f_t * c_(t-1) + i_t * g_t = {step.forget_gate:.3f} x {step.previous_long_memory:g} "
+      f"+ {step.input_gate:.3f} x {step.candidate:.3f} = {step.long_memory:.2f}")
+print(f"h_t = o_t * tanh(c_t) = {step.output_gate:.3f} x {step.potential_short_memory:.3f} = {step.short_memory:.2f}")
+
+# %% [markdown]
+# ## 6. Terminology, all in one place
 #
 # There is a lot of vocabulary around LSTMs, and two names for several parts. Here is the
 # whole unit with every part named:
@@ -162,13 +263,13 @@ draw_lstm_unit()
 # %% [markdown]
 # | in this course | also called | what it does |
 # |---|---|---|
-# | long-term memory | cell state | carried along the green line, with no weights on it |
-# | short-term memory | hidden state | carried along the pink line; the new one is the output |
-# | forget gate | | % of the long-term memory to remember (sigmoid) |
-# | input gate | | % of the potential long-term memory to add (sigmoid) |
-# | potential long-term memory | candidate (cell input) | a new value to add to the long-term memory (tanh) |
-# | output gate | | % of the potential short-term memory to output (sigmoid) |
-# | potential short-term memory | | tanh of the new long-term memory |
+# | long-term memory | cell state, $c_t$ | carried along the green line, with no weight on it; scaled only by the forget gate |
+# | short-term memory | hidden state, $h_t$ | carried along the pink line; the new one is the output |
+# | forget gate | $f_t$ | % of the long-term memory to remember (sigmoid) |
+# | input gate | $i_t$ | % of the potential long-term memory to add (sigmoid) |
+# | potential long-term memory | candidate, $g_t$ or $\tilde{c}_t$ | a new value to add to the long-term memory (tanh) |
+# | output gate | $o_t$ | % of the potential short-term memory to output (sigmoid) |
+# | potential short-term memory | $\tanh(c_t)$ | tanh of the new long-term memory |
 
 # %% [markdown]
 # ## Key points
@@ -177,9 +278,12 @@ draw_lstm_unit()
 # - The forget gate sets what percentage of the long-term memory to remember; the input gate
 #   and the potential long-term memory decide what to add; the output gate sets what
 #   percentage of the potential short-term memory becomes the new short-term memory.
-# - No weight touches the long-term memory directly, so its gradient does not vanish or
-#   explode along it.
+# - No weight touches the long-term memory: each day it is only scaled by the forget gate and
+#   added to. While the forget gate is held near 1 it carries a memory, and its gradient,
+#   across many days; a forget gate well below 1 fades it just as w^n does (notebook 06
+#   measures both).
 # - Every block is a weighted sum of the short-term memory and the input, plus a bias,
-#   through sigmoid (a percentage) or tanh (a value).
+#   through sigmoid (a percentage) or tanh (a value); in the standard notation these are
+#   $f_t$, $i_t$, $g_t$ and $o_t$, and $c_t = f_t c_{t-1} + i_t g_t$, $h_t = o_t \tanh(c_t)$.
 #
 # **Next:** [04 · Company A and Company B](04_company_a_and_b.ipynb)

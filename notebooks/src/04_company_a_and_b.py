@@ -6,12 +6,13 @@
 # it reads four days of two companies' stock values and predicts the fifth.
 #
 # **Learning objectives.** By the end of this notebook you can:
-# - unroll one LSTM unit over days 1 to 4, passing both memories from day to day;
+# - unroll one LSTM unit over days 1 to 4, passing both memories from day to day, and write
+#   that loop yourself;
 # - say why predicting day 5 for these two companies needs a memory of day 1;
-# - read a day-by-day table of the memories and find the prediction in it;
-# - test which day's value the prediction depends on most.
+# - read a day-by-day table of the memories and gates, and say which gates carry day 1;
+# - test which day's value the prediction depends on most, and explain the answer.
 #
-# **Time:** about 30 minutes (15 reading and exploring, 15 exercises).
+# **Time:** about 40 minutes (20 reading and exploring, 20 exercises).
 
 # %% [markdown]
 # ## Setup
@@ -21,7 +22,7 @@ import numpy as np
 
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.diagrams import DaysTable, draw_unrolled
+from lstm_helpers.diagrams import DaysTable, GatesTable, draw_unrolled
 from lstm_helpers.plots import plot_companies, plot_day_sensitivity
 from lstm_helpers.widgets import UnrolledExplorer
 
@@ -66,7 +67,34 @@ DaysTable(run_a, "Company A")
 # After day 1 the long-term memory is already negative, and the short-term memory with it.
 # The unit ends close to 0, which is Company A's value on day 5.
 #
+# **Your turn (q1).** Unrolling is a short loop. Write it: start both memories at 0, call
+# `lh.lstm_step(value, long_memory, short_memory)` once per day, hand both new memories on to
+# the next day, and return the prediction. The check compares your loop with `lh.unroll` on
+# sequences of different lengths (and notices if you call `lh.unroll` itself).
+
+# %%
+def my_unroll(values):
+    long_memory = short_memory = 0.0
+    for value in values:
+        ____
+    return ____
+
+
+ex.q1.check(my_unroll)
+
+# %% [markdown]
 # ## 3. The same unit over Company B
+#
+# **Your turn (q2).** Company B's days 2 to 4 are Company A's; only day 1 differs. *Before*
+# running it: will B's long-term memory after day 4 be `"higher"` than A's, `"lower"`, or
+# `"the same"`?
+
+# %%
+answer = ____
+ex.q2.check(answer)
+
+# %% [markdown]
+# Now run it:
 
 # %%
 run_b = lh.unroll(lh.COMPANY_B[:4])
@@ -79,21 +107,14 @@ DaysTable(run_b, "Company B")
 # Same weights, same days 2 to 4, and yet a prediction close to 1, Company B's value on day 5.
 # The only thing that could carry the difference from day 1 to day 5 is the memories.
 #
-# **About rounding.** The source chapter draws the memories rounded to one decimal, so it shows
-# Company A ending at 0.0 and Company B at 1.0. To two decimals they are:
+# **About rounding.** The source chapter draws the memories rounded to one decimal, so it says
+# the unit predicts 0.0 for Company A and 1.0 for Company B. Both companies can also go
+# through at once, as a batch (days down, companies across):
 
 # %%
 both = lh.unroll(np.array([lh.COMPANY_A[:4], lh.COMPANY_B[:4]]).T)  # two companies as a batch
 for name, prediction in zip(("Company A", "Company B"), both.prediction):
     print(f"{name}: {prediction:.2f} to two decimals, {prediction:.1f} to one")
-
-# %% [markdown]
-# **Your turn (q3).** The source says the unit predicts 1.0 for Company B. What is the
-# prediction to two decimals? (Use `lh.unroll`, not the printout above.)
-
-# %%
-answer = ____
-ex.q3.check(answer)
 
 # %% [markdown]
 # ## 4. Try it: your own four days
@@ -107,15 +128,38 @@ ex.q3.check(answer)
 UnrolledExplorer()
 
 # %% [markdown]
-# **Your turn (q1).** A new company's first four days are 0.5, 0.25, 0.25 and 1. What does the
+# **Your turn (q3).** A new company's first four days are 0.5, 0.25, 0.25 and 1. What does the
 # unit predict for its day 5?
 
 # %%
 answer = ____
-ex.q1.check(answer)
+ex.q3.check(answer)
 
 # %% [markdown]
-# ## 5. The memory at work
+# ## 5. How day 1 is carried
+#
+# Which gates do the work? Here is every gate of every day, Company A and Company B side by
+# side, row by row:
+
+# %%
+GatesTable({"A": run_a, "B": run_b})
+
+# %% [markdown]
+# Read it from the bottom up:
+#
+# - **Company B's long-term memory accumulates.** Each day the forget gate keeps nearly all of
+#   it (every value in its row is close to 1) and the input gate adds most of a positive
+#   potential long-term memory, so
+#   it grows every day instead of passively holding day 1's value.
+# - **Company A's does not.** Day 1's 0 leaves a negative short-term memory, which makes the
+#   next days' potential long-term memories negative too; the long-term memory stays below 0
+#   until day 4 brings it back to about 0.
+# - **Days 2 to 4 are the same for both, and yet every gate differs.** The gates read the
+#   short-term memory as well as the input, so day 1's difference reaches every later gate
+#   through the short-term memory, and every later day adds to the long-term memory in the
+#   direction day 1 set.
+#
+# ## 6. The memory at work
 #
 # If the unit really remembers day 1, then changing day 1 alone should move the prediction
 # a lot, and changing a later day should matter less. Start from Company A's four days, change
@@ -125,23 +169,36 @@ ex.q1.check(answer)
 plot_day_sensitivity()
 
 # %% [markdown]
-# **Your turn (q2).** Which day's value moves the prediction the most? Read it off the plot,
+# **Your turn (q4).** Which day's value moves the prediction the most? Read it off the plot,
 # or test it with the sliders above.
 
 # %%
 answer = ____
-ex.q2.check(answer)
+ex.q4.check(answer)
 
 # %% [markdown]
-# This unit was trained only to predict day 5 from days 1 to 4, so its outputs on the
+# You might have expected the most recent day to matter most; here it matters least. Day 4
+# has one step to act on the prediction. A change on day 1 acts on day 1's memories and then,
+# through the gates of section 5, on what every later day adds: its effect builds up. The gap
+# between Company B's and Company A's long-term memories, day by day:
+
+# %%
+gap = run_b.long_memories - run_a.long_memories
+print("long-term memory, B minus A:", "  ".join(f"day {d}: {g:.2f}" for d, g in enumerate(gap, start=1)))
+
+# %% [markdown]
+# This unit was also trained on nothing but these two companies, where day 1 is the only
+# difference, so leaning on day 1 is exactly what training rewarded. Its outputs on the
 # earlier days are not predictions of anything; only the last one is.
 #
 # ## Key points
 #
 # - Unrolling runs the same unit, with the same weights, once per day, handing both memories on.
 # - Both memories start at 0; the final short-term memory is the prediction.
-# - Company A and Company B differ only on day 1, so predicting day 5 needs a memory of day 1,
-#   and changing day 1 moves the prediction more than changing any later day.
+# - Company A and Company B differ only on day 1, so predicting day 5 needs a memory of day 1.
+#   The forget gate stays high while the input gate keeps adding in the direction day 1 set, so
+#   B's long-term memory accumulates and A's stays low; changing day 1 moves the prediction
+#   more than changing any later day.
 # - The source rounds the memories to one decimal; to two, Company B's prediction is just
 #   under 1.
 #

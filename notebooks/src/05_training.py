@@ -10,9 +10,10 @@
 #   (backpropagation through time), and check it against finite differences;
 # - train the unit with Adam and read its loss curve;
 # - say what the learning rate changes, and what goes wrong when it is too large;
+# - say why the source's 12 numbers are one solution of many, and what that means;
 # - map our 12 numbers onto PyTorch's `torch.nn.LSTM`.
 #
-# **Time:** about 45 minutes (25 reading and exploring, 20 exercises).
+# **Time:** about 50 minutes (25 reading and exploring, 25 exercises).
 
 # %% [markdown]
 # ## Setup
@@ -20,7 +21,7 @@
 # %%
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.plots import plot_loss_along, plot_loss_history
+from lstm_helpers.plots import plot_loss_along
 from lstm_helpers.widgets import LearningRateExplorer, train_with_progress
 
 ex = lh.exercises_for("05")
@@ -56,8 +57,9 @@ ex.q1.check(answer)
 # ## 3. What gradient descent sees
 #
 # Hold 11 of the numbers still and move one: the total loss traces a curve, and its slope at
-# the current value (the orange dot) is that number's gradient. Gradient descent takes a step
-# downhill on every such curve at once.
+# the current value (the orange dot, with the dashed tangent) is that number's gradient. The
+# four panels share one loss scale, so a flatter curve really is a smaller gradient. Gradient
+# descent takes a step downhill on every such curve at once.
 
 # %%
 plot_loss_along(lh.UNTRAINED_PARAMS, sequences, targets)
@@ -92,7 +94,7 @@ print(f"they agree to better than 1e-8: {worst < 1e-8}")
 #
 # The source trained with **Adam** (a version of gradient descent that adapts each number's step
 # size) with a learning rate of 0.001, one company at a time (A, then B), for 5000 epochs. An
-# epoch is one pass over both companies. Run it:
+# epoch is one pass over both companies. Run it, and watch the loss curve fall:
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -115,9 +117,6 @@ for epoch, params in run.snapshots.items():
 # %%
 print(run.params.describe(beside=lh.EXAMPLE_PARAMS))
 print(f"the same to two decimals: {[round(v, 2) for v in run.params.to_list()] == lh.EXAMPLE_PARAMS.to_list()}")
-
-# %%
-plot_loss_history({"learning rate 0.001": run.loss_history})
 
 # %% [markdown]
 # ## 6. The learning rate
@@ -144,7 +143,25 @@ for rate in (0.001, 0.01, 0.1, 1.0):
 # the steps are so large that the weights jump to values where sigmoid and tanh are flat, the
 # saturation of notebook 01, and there the gradients are almost 0.
 #
-# **Your turn (q3).** In a sentence or two: why does a learning rate of 1.0 get stuck?
+# **Your turn (q2).** With a learning rate of 1.0, why does the loss stop at 1 and stay there?
+# Answer with a letter, as a string:
+#
+# (a) The gradients explode to infinity.
+#
+# (b) Training needs more epochs at this rate.
+#
+# (c) The steps are so large that the weights jump to values where sigmoid and tanh are flat; there the slopes, and so the gradients, are almost 0, and the weights stop moving.
+#
+# (d) A total loss of 1 is the lowest this unit can reach on these two companies.
+
+# %%
+answer = ____
+ex.q2.check(answer)
+
+# %% [markdown]
+# **Your turn (q3).** Now in your own words, as a string: why does 1.0 leave the loss stuck
+# when 0.1 trains well? The check shows yours beside a model answer and the points it should
+# make; compare them yourself.
 
 # %%
 answer = ____
@@ -162,17 +179,46 @@ for optimizer in ("adam", "sgd"):
     print(f"{optimizer}: total loss below 0.01 after {below[0] if below else 'more than 2000'} epochs")
 
 # %% [markdown]
-# ## 7. The same unit in PyTorch
+# ## 7. One solution of many
 #
-# `torch.nn.LSTM(input_size=1, hidden_size=1)` is this unit. Its names and layout differ:
+# Training reached the source's 12 numbers because it started from the source's random values
+# with the source's learning rate. Change only the learning rate to 0.01 and train again:
+
+# %%
+other = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, learning_rate=0.01)
+print(other.params.describe(beside=lh.EXAMPLE_PARAMS, beside_title="the source's (rate 0.001)"))
+
+# %% [markdown]
+# Other numbers, some far from the source's. Yet both fit the two companies. Now give both a
+# company neither has seen, the new company of notebook 04 (days 0.5, 0.25, 0.25 and 1):
+
+# %%
+new_company = [0.5, 0.25, 0.25, 1.0]
+print("                       Company A   Company B   new company")
+for name, params in (("source's (rate 0.001)", lh.EXAMPLE_PARAMS), ("rate 0.01", other.params)):
+    a, b, new = (lh.unroll(days, params).prediction for days in (*sequences, new_company))
+    print(f"{name:>21}   {a:9.2f}   {b:9.2f}   {new:11.2f}")
+
+# %% [markdown]
+# Both are right on the two companies they were trained on, and they disagree about the third.
+# With 12 numbers and only 2 examples there are many ways to fit: the unit can memorise the two
+# companies, and nothing here says which way generalises, because nothing here tested the unit
+# on data it had not seen. The source's 12 numbers are one solution, not *the* answer.
+# Notebook 07 does what this notebook cannot: it trains on real prices and tests on days the
+# model never saw, against honest baselines.
+#
+# ## 8. The same unit in PyTorch
+#
+# `torch.nn.LSTM(input_size=1, hidden_size=1)` is this unit, in the standard notation of
+# notebook 03's section 5. Its names and layout differ:
 #
 # | this course | PyTorch |
 # |---|---|
 # | long-term memory | cell state `c` |
 # | short-term memory | hidden state `h` (also the output) |
 # | forget gate, input gate, potential long-term memory, output gate | `f`, `i`, `g`, `o`, stored in the order **i, f, g, o** |
-# | weights on the input | `weight_ih_l0`, shape (4, 1) |
-# | weights on the short-term memory | `weight_hh_l0`, shape (4, 1) |
+# | weights on the input (the $W$ of notebook 03's equations) | `weight_ih_l0`, shape (4, 1) |
+# | weights on the short-term memory (the $U$) | `weight_hh_l0`, shape (4, 1) |
 # | one bias per gate | two: `bias_ih_l0` and `bias_hh_l0`, always added together |
 #
 # To load our numbers into PyTorch you would put each gate's input weight in `weight_ih_l0`
@@ -180,11 +226,11 @@ for optimizer in ("adam", "sgd"):
 # between the two bias vectors (for instance all of it in one and 0 in the other). Nothing in
 # this course needs PyTorch; the mapping is here so you recognise the unit when you meet it.
 #
-# **Your turn (q2).** How many numbers does `torch.nn.LSTM(input_size=1, hidden_size=1)` train?
+# **Your turn (q4).** How many numbers does `torch.nn.LSTM(input_size=1, hidden_size=1)` train?
 
 # %%
 answer = ____
-ex.q2.check(answer)
+ex.q4.check(answer)
 
 # %% [markdown]
 # ## Key points
@@ -197,6 +243,9 @@ ex.q2.check(answer)
 #   the example unit's 12 numbers.
 # - A larger learning rate gets there much sooner, but too large a rate throws the weights
 #   into saturation, where the gradients vanish.
+# - Other learning rates fit the two companies with other numbers, which disagree on a company
+#   neither has seen: with 12 numbers and 2 examples, training memorises, and only data held
+#   out from training can tell a model that predicts from one that remembers.
 # - `torch.nn.LSTM` is the same unit, with 16 numbers where we have 12 (two biases per gate).
 #
 # This is the last notebook for now. The course continues with comparing a basic RNN and an
