@@ -5,6 +5,7 @@ from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
+from .prices import load_prices, price_source, price_tickers
 from .questions import exercises_for
 from .rnn import BasicRNN, RNNRun, gradient_scale
 from .sequence_model import Adam, SequenceModel, SequenceTraining, new_sequence_model, train_sequence_model
@@ -36,10 +37,13 @@ __all__ = [
     "exercises_for",
     "finite_difference_gradients",
     "gradient_scale",
+    "load_prices",
     "loss_and_gradients",
     "lstm_step",
     "new_layer",
     "new_sequence_model",
+    "price_source",
+    "price_tickers",
     "sigmoid",
     "sigmoid_derivative",
     "tanh",
