@@ -3,6 +3,10 @@
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
+from .forecasting import (
+    BASELINES, LinearWindow, Scaler, TrainingMean, ZeroReturn, direction_accuracy, evaluate, leaked_targets,
+    log_returns, make_windows, r_squared, rmse, shuffled_split, time_split, walk_forward, wilson_interval,
+)
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
 from .prices import load_prices, price_source, price_tickers
@@ -14,6 +18,7 @@ from .training import UNTRAINED_PARAMS, TrainingRun, finite_difference_gradients
 
 __all__ = [
     "Adam",
+    "BASELINES",
     "BasicRNN",
     "COMPANY_A",
     "COMPANY_B",
@@ -24,31 +29,46 @@ __all__ = [
     "LSTMParams",
     "LSTMStep",
     "LayerGate",
+    "LinearWindow",
     "RNNLayer",
     "RNNLayerRun",
     "RNNRun",
+    "Scaler",
     "SequenceModel",
     "SequenceTraining",
+    "TrainingMean",
     "TrainingRun",
     "UNTRAINED_PARAMS",
     "Unrolled",
+    "ZeroReturn",
     "____",
     "check_setup",
+    "direction_accuracy",
+    "evaluate",
     "exercises_for",
     "finite_difference_gradients",
     "gradient_scale",
+    "leaked_targets",
     "load_prices",
+    "log_returns",
     "loss_and_gradients",
     "lstm_step",
+    "make_windows",
     "new_layer",
     "new_sequence_model",
     "price_source",
     "price_tickers",
+    "r_squared",
+    "rmse",
+    "shuffled_split",
     "sigmoid",
     "sigmoid_derivative",
     "tanh",
     "tanh_derivative",
+    "time_split",
     "train_lstm",
     "train_sequence_model",
     "unroll",
+    "walk_forward",
+    "wilson_interval",
 ]

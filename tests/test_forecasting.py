@@ -1,0 +1,348 @@
+"""Returns, windows, the split by time, the scaler, baselines, scores and walk-forward."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import lstm_helpers as lh
+from lstm_helpers.forecasting import block_bootstrap_indices, direction_difference, rmse_difference
+
+
+def days(n, start="2020-01-01"):
+    return np.datetime64(start, "D") + np.arange(n)
+
+
+def hand_split():
+    """12 days: train 1..6 (rising by 1 a day), validation three 0s, test 10, 20, 0, -5; windows of 1 day."""
+    values = np.array([1, 2, 3, 4, 5, 6, 0, 0, 0, 10, 20, 0, -5], dtype=float)
+    return lh.time_split(days(13), values, 1, validation_start="2020-01-07", test_start="2020-01-10")
+
+
+# --- returns and windows ----------------------------------------------------------------------
+
+def test_log_returns_by_hand():
+    np.testing.assert_allclose(lh.log_returns([1.0, 2.0, 4.0, 2.0]), [math.log(2), math.log(2), -math.log(2)])
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    ([1.0], ValueError, "at least 2"), ([1.0, 0.0], ValueError, "above 0"), ([1.0, -2.0], ValueError, "above 0"),
+    ("abc", TypeError, "prices"), ([[1.0, 2.0]], ValueError, "one-dimensional"), ([1.0, np.nan], ValueError, "finite"),
+])
+def test_log_returns_rejects_bad_prices_naming_them(bad, error, words):
+    with pytest.raises(error, match=words):
+        lh.log_returns(bad)
+
+
+def test_windows_by_hand():
+    inputs, targets = lh.make_windows(np.arange(6.0), 2)
+    np.testing.assert_array_equal(inputs, [[0, 1], [1, 2], [2, 3], [3, 4]])
+    np.testing.assert_array_equal(targets, [2, 3, 4, 5])
+
+
+@pytest.mark.parametrize("n_days, error", [(0, ValueError), (2.5, TypeError), (True, TypeError), (6, ValueError)])
+def test_windows_reject_a_bad_n_days(n_days, error):
+    with pytest.raises(error, match="n_days"):
+        lh.make_windows(np.arange(6.0), n_days)
+
+
+# --- the split by time ----------------------------------------------------------------------------
+
+def assert_windows_stay_inside(split):
+    """values[i] == i, so each window's contents say which days it used."""
+    for period in split.periods:
+        first, stop = period.first_index, period.first_index + len(period.values)
+        used = np.concatenate([period.inputs.ravel(), period.targets])
+        assert used.min() >= first and used.max() < stop, period.name
+        np.testing.assert_array_equal(period.targets, period.inputs[:, -1] + 1)  # the very next day
+        np.testing.assert_array_equal(period.starts, period.inputs[:, 0])
+        np.testing.assert_array_equal(period.target_dates, period.dates[period.n_days:])
+    train, validation, test = split.periods
+    assert train.dates[-1] < validation.dates[0] and validation.dates[-1] < test.dates[0]
+    assert train.first_index + len(train.values) == validation.first_index
+    assert validation.first_index + len(validation.values) == test.first_index
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(30, 200), st.integers(1, 8), st.floats(0.2, 0.5), st.floats(0.55, 0.8), st.booleans())
+def test_windows_never_cross_a_boundary(n, n_days, a, b, weekends):
+    dates = np.busday_offset("2020-01-01", np.arange(n), roll="forward") if weekends else days(n)
+    values = np.arange(n, dtype=float)
+    cut1, cut2 = dates[int(a * n)], dates[int(b * n)]
+    try:
+        split = lh.time_split(dates, values, n_days, cut1, cut2)
+    except ValueError as error:
+        assert "too few" in str(error)
+        return
+    assert_windows_stay_inside(split)
+    assert np.all(split.train.dates < cut1) and np.all(split.test.dates >= cut2)
+    assert np.all((split.validation.dates >= cut1) & (split.validation.dates < cut2))
+
+
+def test_real_split_of_aapl():
+    dates, prices = lh.load_prices("AAPL")
+    returns = lh.log_returns(prices)
+    split = lh.time_split(dates[1:], returns, 20, "2009-01-01", "2011-01-01")
+    assert [len(p.values) for p in split.periods] == [2222, 504, 543]
+    assert [len(p) for p in split.periods] == [2202, 484, 523]
+    assert str(split.test.target_dates[0]) == "2011-02-01"
+    assert_windows_stay_inside(lh.time_split(dates[1:], np.arange(len(returns), dtype=float), 20,
+                                             "2009-01-01", "2011-01-01"))
+
+
+def test_test_end_leaves_later_days_out():
+    split = lh.time_split(days(40), np.arange(40.0), 2, "2020-01-11", "2020-01-21", test_end="2020-01-31")
+    assert str(split.test.dates[-1]) == "2020-01-30" and split.test.targets.max() == 29
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    (dict(values="abc"), TypeError, "values"),
+    (dict(dates=np.arange(20.0)), TypeError, "dates must be an array of dates"),
+    (dict(dates=["2020-01-01"] * 19 + ["soon"]), TypeError, "dates must be an array of dates"),
+    (dict(dates=days(19)), ValueError, "dates must hold one date per value"),
+    (dict(dates=days(20)[::-1]), ValueError, "increasing"),
+    (dict(n_days=0), ValueError, "n_days"),
+    (dict(validation_start=5), TypeError, "validation_start"),
+    (dict(test_start="not a date"), ValueError, "test_start"),
+    (dict(validation_start="2020-01-12", test_start="2020-01-08"), ValueError, "validation_start < test_start"),
+    (dict(n_days=7), ValueError, "the train period has 7 days, too few for windows of n_days = 7"),
+    (dict(n_days=6), ValueError, "the validation period has 6 days"),
+])
+def test_time_split_names_what_is_wrong(kwargs, error, words):
+    args = dict(dates=days(20), values=np.arange(20.0), n_days=2, validation_start="2020-01-08",
+                test_start="2020-01-14")
+    args.update(kwargs)
+    with pytest.raises(error, match=words):
+        lh.time_split(**args)
+
+
+# --- the scaler -----------------------------------------------------------------------------------
+
+def test_scaler_is_fitted_on_the_training_period_only():
+    rng = np.random.default_rng(0)
+    values = np.concatenate([rng.normal(0, 1, 100), rng.normal(50, 10, 30), rng.normal(100, 20, 30)])
+    split = lh.time_split(days(160), values, 5, days(160)[100], days(160)[130])
+    scaler = split.scaler()
+    assert scaler.mean == pytest.approx(values[:100].mean(), abs=1e-12)
+    assert scaler.scale == pytest.approx(values[:100].std(), abs=1e-12)
+    # fitted on everything it would sit near 30 with a spread near 40: it must not have seen those days
+    assert abs(scaler.mean) < 0.5 and scaler.scale < 1.5
+
+
+def test_scaler_round_trip_and_errors():
+    scaler = lh.Scaler.fit([1.0, 2.0, 3.0, 4.0])
+    assert scaler.mean == 2.5 and scaler.scale == pytest.approx(math.sqrt(1.25))
+    np.testing.assert_allclose(scaler.inverse(scaler.transform([7.0, -1.0])), [7.0, -1.0])
+    with pytest.raises(ValueError, match="no spread"):
+        lh.Scaler.fit([3.0, 3.0])
+    with pytest.raises(TypeError, match="values"):
+        scaler.transform("x")
+
+
+# --- baselines on a hand-made series ------------------------------------------------------------
+
+def test_baselines_errors_by_hand():
+    split = hand_split()
+    np.testing.assert_array_equal(split.test.targets, [20, 0, -5])
+    results = lh.evaluate(lh.BASELINES, split)
+    # tomorrow = today predicts 0: misses 20, 0, -5
+    assert results.score("tomorrow = today").rmse == pytest.approx(math.sqrt((400 + 0 + 25) / 3))
+    # the training mean is (1 + ... + 6) / 6 = 3.5: misses 16.5, -3.5, -8.5
+    np.testing.assert_allclose(results.predictions["training mean"], [3.5, 3.5, 3.5])
+    assert results.score("training mean").rmse == pytest.approx(math.sqrt((16.5**2 + 3.5**2 + 8.5**2) / 3))
+    # the linear model learns tomorrow = today + 1 from 1, 2, ..., 6 and predicts 11, 21, 1: misses 9, 21, 6
+    linear = results.models["linear"]
+    assert linear.weights == pytest.approx([1.0]) and linear.bias == pytest.approx(1.0)
+    assert results.score("linear").rmse == pytest.approx(math.sqrt((81 + 441 + 36) / 3))
+    # direction: the day with no move (0) is left out; both call "up" and are right 1 time of 2
+    assert results.score("linear").direction == lh.forecasting.Proportion(1, 2)
+    assert results.score("tomorrow = today").direction is None
+    assert results.up_days == lh.forecasting.Proportion(1, 2)
+
+
+def test_rmse_and_r_squared_by_hand():
+    assert lh.rmse([1.0, 2.0], [1.0, 4.0]) == pytest.approx(math.sqrt(2))
+    assert lh.r_squared([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]) == 1.0
+    assert lh.r_squared([2.0, 2.0, 2.0], [1.0, 2.0, 3.0]) == 0.0
+    with pytest.raises(ValueError, match="same length"):
+        lh.rmse([1.0], [1.0, 2.0])
+
+
+def test_linear_model_finds_an_exact_rule():
+    values = np.zeros(300)
+    rng = np.random.default_rng(1)
+    values[:3] = rng.normal(size=3)
+    for t in range(3, 300):
+        values[t] = 0.5 * values[t - 1] - 0.2 * values[t - 3] + 0.01 + 0.001 * rng.normal()
+    split = lh.time_split(days(300), values, 3, days(300)[200], days(300)[250])
+    model = lh.LinearWindow().fit(split.train)
+    np.testing.assert_allclose(model.weights, [-0.2, 0.0, 0.5], atol=0.01)
+    assert lh.rmse(model.predict(split.test.inputs), split.test.targets) < 0.002
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(-5, 5), st.floats(0.01, 100), st.integers(0, 10_000))
+def test_a_linear_model_gives_the_same_predictions_whatever_the_scaler(mean, scale, seed):
+    values = np.random.default_rng(seed).normal(size=120)
+    split = lh.time_split(days(120), values, 4, days(120)[80], days(120)[100])
+    plain = lh.LinearWindow().fit(split.train).predict(split.test.inputs)
+    scaled = lh.LinearWindow(scaler=lh.forecasting.Scaler(mean, scale)).fit(split.train).predict(split.test.inputs)
+    np.testing.assert_allclose(scaled, plain, rtol=1e-6, atol=1e-9)
+
+
+def test_models_refuse_to_predict_before_fit_and_name_bad_input():
+    with pytest.raises(ValueError, match="fit the model"):
+        lh.LinearWindow().predict(np.zeros((2, 3)))
+    with pytest.raises(ValueError, match="fit the model"):
+        lh.TrainingMean().predict(np.zeros((2, 3)))
+    with pytest.raises(TypeError, match="train must be a Period"):
+        lh.LinearWindow().fit(np.zeros((5, 2)))
+    with pytest.raises(TypeError, match="scaler"):
+        lh.LinearWindow(scaler=3)
+    model = lh.LinearWindow().fit(hand_split().train)
+    with pytest.raises(ValueError, match=r"inputs must have shape \(windows, 1\)"):
+        model.predict(np.zeros((2, 3)))
+
+
+# --- scores with their uncertainty ----------------------------------------------------------------
+
+def test_wilson_interval_known_values():
+    low, high = lh.wilson_interval(50, 100)
+    assert (round(low, 4), round(high, 4)) == (0.4038, 0.5962)
+    low, high = lh.wilson_interval(0, 10)
+    assert low == 0 and high == pytest.approx(1.959963984540054**2 / (10 + 1.959963984540054**2))
+    with pytest.raises(ValueError, match="successes must be at most trials"):
+        lh.wilson_interval(11, 10)
+    with pytest.raises(ValueError, match="trials"):
+        lh.wilson_interval(0, 0)
+
+
+def test_direction_accuracy_skips_days_without_a_move_and_counts_no_call_as_a_miss():
+    score = lh.direction_accuracy([1.0, -1.0, 0.0, 2.0, 5.0], [2.0, 1.0, -3.0, 0.0, 0.5])
+    assert (score.successes, score.trials) == (2, 4)
+    assert str(score) == "50.0% (15.0% to 85.0%)"
+    with pytest.raises(ValueError, match="no day with a move"):
+        lh.direction_accuracy([1.0], [0.0])
+
+
+def test_bootstrap_blocks_are_runs_of_days_and_seeded():
+    rows = block_bootstrap_indices(25, n_resamples=50, block_days=5, seed=3)
+    assert rows.shape == (50, 25) and rows.min() >= 0 and rows.max() < 25
+    assert np.all(np.diff(rows[:, :5], axis=1) == 1)
+    np.testing.assert_array_equal(rows, block_bootstrap_indices(25, 50, 5, seed=3))
+
+
+def test_differences_and_their_intervals():
+    rng = np.random.default_rng(0)
+    actual = rng.normal(size=400)
+    same = rmse_difference(actual * 0, actual * 0, actual)
+    assert same.estimate == 0 and same.low == 0 and same.high == 0 and not same.beyond_noise
+    good = rmse_difference(actual + 0.1 * rng.normal(size=400), actual * 0, actual)
+    assert good.high < 0 and good.beyond_noise and good.low <= good.estimate <= good.high
+    coin = direction_difference(rng.normal(size=400), np.ones(400), actual)
+    assert coin.low < 0 < coin.high and not coin.beyond_noise
+
+
+def test_verdict_says_beyond_noise_only_when_it_is():
+    rng = np.random.default_rng(2)
+    values = np.zeros(1200)
+    for t in range(1, 1200):  # tomorrow depends on today: a linear model can predict it
+        values[t] = 0.6 * values[t - 1] + rng.normal()
+    split = lh.time_split(days(1200), values, 5, days(1200)[800], days(1200)[1000])
+    results = lh.evaluate(lh.BASELINES, split, seed=0)
+    verdict = results.verdict().splitlines()
+    assert verdict[1].startswith("linear: errors smaller than 'tomorrow = today', beyond noise")
+    assert "direction right more often than always saying 'up', beyond noise" in verdict[1]
+    noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
+    text = lh.evaluate({"linear": lh.LinearWindow}, noise).verdict()
+    assert "no different from 'tomorrow = today' beyond noise" in text
+    table = results.table()
+    assert "(this is it)" in table and "calls no direction" in table and "linear" in table
+
+
+def test_evaluate_names_bad_models():
+    split = hand_split()
+    with pytest.raises(TypeError, match="models must be a dict"):
+        lh.evaluate([lh.ZeroReturn], split)
+    with pytest.raises(TypeError, match="split must be"):
+        lh.evaluate(lh.BASELINES, "split")
+
+    class Wrong:
+        def fit(self, train, validation):
+            return self
+
+        def predict(self, inputs):
+            return np.zeros(len(inputs) + 1)
+
+    with pytest.raises(ValueError, match=r"models\['wrong'\] must predict 3 finite numbers"):
+        lh.evaluate({"wrong": Wrong}, split)
+    with pytest.raises(TypeError, match=r"models\['none'\]\(\) must make an object with fit"):
+        lh.evaluate({"none": lambda: None}, split)
+
+
+# --- walk-forward and leaks -----------------------------------------------------------------------
+
+class Spy:
+    """A model that records everything it is shown."""
+
+    seen = []
+
+    def fit(self, train, validation):
+        Spy.seen.append(("fit", train.values.copy(), validation.values.copy(), train.dates[-1], validation.dates[0]))
+        return self
+
+    def predict(self, inputs):
+        Spy.seen.append(("predict", np.asarray(inputs).copy()))
+        return np.zeros(len(inputs))
+
+
+def test_walk_forward_fits_only_on_the_past_of_each_test_year():
+    dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
+    values = np.arange(len(dates), dtype=float)  # a value is its own day number
+    index_of = {str(d): i for i, d in enumerate(dates)}
+    Spy.seen = []
+    walk = lh.walk_forward(dates, values, 10, {"spy": Spy, "zero": lh.ZeroReturn}, [2004, 2005], validation_years=2)
+    fits = [s for s in Spy.seen if s[0] == "fit"]
+    predicts = [s for s in Spy.seen if s[0] == "predict"]
+    assert len(fits) == len(predicts) == 2
+    for year, (_, train, validation, train_end, validation_start), (_, inputs) in zip((2004, 2005), fits, predicts):
+        first_validation, first_test = index_of[f"{year - 2}-01-01"], index_of[f"{year}-01-01"]
+        assert train.max() < first_validation and str(train_end) == f"{year - 3}-12-31"
+        assert validation.min() == first_validation and validation.max() < first_test
+        assert inputs.min() >= first_test  # test windows start inside the test year
+    assert walk.years == (2004, 2005)
+    assert [str(r.test.target_dates[-1]) for r in walk.results] == ["2004-12-31", "2005-12-31"]
+    assert walk.tally()["spy"] == (0, 0) and "spy: errors smaller" in walk.summary()
+
+
+def test_walk_forward_names_bad_years():
+    dates, values = days(400), np.zeros(400)
+    with pytest.raises(TypeError, match="test_years"):
+        lh.walk_forward(dates, values, 5, lh.BASELINES, "2020")
+    with pytest.raises(ValueError, match="test_years must hold"):
+        lh.walk_forward(dates, values, 5, lh.BASELINES, [])
+    with pytest.raises(ValueError, match="validation_years"):
+        lh.walk_forward(dates, values, 5, lh.BASELINES, [2020], validation_years=0)
+
+
+def test_leaked_targets_by_hand():
+    # a training window starting on day 0 holds days 0, 1 (inputs) and 2 (target), for n_days = 2
+    assert lh.leaked_targets([0], [0], 2) == 1  # the test target, day 2, is in it
+    assert lh.leaked_targets([0], [1], 2) == 0  # day 3 is not
+    assert lh.leaked_targets([2], [1], 2) == 1  # day 3 is an input of the later window: 2, 3 and 4
+    assert lh.leaked_targets([5], [1], 2) == 0  # that window holds 5, 6 and 7
+    with pytest.raises(ValueError, match="train_starts"):
+        lh.leaked_targets([-1], [0], 2)
+
+
+def test_a_time_split_leaks_nothing_and_a_shuffled_one_leaks_almost_everything():
+    split = lh.time_split(days(500), np.zeros(500), 20, days(500)[300], days(500)[400])
+    assert lh.leaked_targets(split.train.starts, split.test.starts, 20) == 0
+    assert lh.leaked_targets(split.train.starts, split.validation.starts, 20) == 0
+    train, test = lh.shuffled_split(480, 0.2, seed=0)
+    assert len(test) == 96 and len(np.intersect1d(train, test)) == 0
+    assert lh.leaked_targets(train, test, 20) >= 0.95 * len(test)
+    with pytest.raises(ValueError, match="test_fraction"):
+        lh.shuffled_split(480, 1.5)
