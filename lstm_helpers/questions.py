@@ -597,6 +597,122 @@ def _training():
     )
 
 
+def _real_prices():
+    """Notebook 07: AAPL's daily log returns, windows of 20 days, validation from 2009, test from 2011."""
+    import numpy as np
+
+    from .forecasting import (LinearWindow, Scaler, direction_accuracy, leaked_targets, log_returns, rmse,
+                              shuffled_split, time_split)
+    from .prices import load_prices
+
+    n_days, ticker = 20, "AAPL"
+    dates, prices = load_prices(ticker)
+    returns = log_returns(prices)
+    split = time_split(dates[1:], returns, n_days, validation_start="2009-01-01", test_start="2011-01-01")
+
+    # q1: three splits of the windows of the whole series, each window dated by the day it predicts
+    predicts = dates[1:][n_days:]
+    starts = np.arange(len(predicts))
+    in_order = (starts[predicts < np.datetime64("2009-01-01")], starts[predicts >= np.datetime64("2011-01-01")])
+    shuffled = shuffled_split(len(starts), 0.2, seed=0)
+    test_first = (starts[predicts >= np.datetime64("2002-01-01")], starts[predicts < np.datetime64("2002-01-01")])
+    leaks = {name: leaked_targets(train, test, n_days)
+             for name, (train, test) in (("A", in_order), ("B", shuffled), ("C", test_first))}
+    tested = {"A": len(in_order[1]), "B": len(shuffled[1]), "C": len(test_first[1])}
+
+    # q2: five test days, rounded as the prompt shows them
+    five = [round(100 * v, 2) for v in split.test.targets[:5]]
+    by_hand = math.sqrt(sum(v * v for v in five) / 5)
+    mean = sum(five) / 5
+
+    # q3: the linear model with an honest scaler and with one that has seen the test years
+    outcomes = {}
+    for label, scaler in (("honest", split.scaler()), ("leaky", Scaler.fit(returns))):
+        predicted = LinearWindow(scaler=scaler).fit(split.train).predict(split.test.inputs)
+        outcomes[label] = (rmse(predicted, split.test.targets), direction_accuracy(predicted, split.test.targets))
+    (honest_rmse, honest_dir), (leaky_rmse, leaky_dir) = outcomes["honest"], outcomes["leaky"]
+    if abs(leaky_rmse - honest_rmse) <= 1e-9 * honest_rmse and leaky_dir == honest_dir:
+        effect = "the same"
+    else:
+        effect = "better" if leaky_rmse < honest_rmse else "worse"
+    measured = (f"with the scaler fitted on all the data the test RMSE is {100 * leaky_rmse:.4f}% a day and the "
+                f"direction is right on {leaky_dir.value:.1%} of days; fitted on the training years only, "
+                f"{100 * honest_rmse:.4f}% and {honest_dir.value:.1%}.")
+    why = {"the same": " A linear model with a bias undoes any shift and stretch of its inputs and its target, so "
+           "the scaler cannot change its predictions. The leak is still a leak: a model that is not linear, like the "
+           "LSTM with its tanh and sigmoid, responds to the scale itself, so for it the check must be run again.",
+           "better": " The leaky scaler let the model see how large the test years' moves are: an advantage it "
+           "would not have in real use.",
+           "worse": " Here the leak happened to hurt; a leak can push the score either way, and either way the "
+           "test no longer measures what real use would see."}[effect]
+
+    return ExerciseSet(
+        "07_real_prices",
+        q1=ChoiceExercise(
+            prompt=f"Three ways to split {ticker}'s {n_days}-day windows of daily returns (each window dated by the "
+            "day it predicts). Which one is honest, with no tested day seen in training and no learning from the "
+            "future? 'A': in time order: train on windows predicting days before 2009, validate on 2009-2010, test "
+            "on 2011 onwards. 'B': shuffle all windows (seed 0) and test on a random 20% of them, train on the "
+            "rest. 'C': in time order but test first: test on windows predicting 2000-2001, train on 2002 onwards.",
+            options=("A", "B", "C"),
+            answer="A",
+            reasons={
+                "A": f"A is honest: {leaks['A']} of its {tested['A']} test days appear in any training window, and "
+                "every training window ends before the test period starts. Its test windows reach back into 2010 "
+                "for their inputs, which is allowed: those days are past when the prediction is made.",
+                "B": f"B leaks: {leaks['B']} of its {tested['B']} test days sit inside some training window, as an "
+                f"input or a target. Neighbouring windows share {n_days - 1} days, so a random split leaves the "
+                "windows just before and after a test window in training, and they hold its days: the model has "
+                "seen the answers.",
+                "C": f"C leaks: the model learns from 2002 onwards to predict 2000-2001, so it is trained on the "
+                f"future of the days it predicts, and {leaks['C']} of its {tested['C']} test days are inputs of "
+                "the first training windows.",
+            },
+            hints=["A window holds 20 days in a row. Which of these splits could put a test day inside a training "
+                   "window?",
+                   "lh.shuffled_split and lh.leaked_targets count it for you; and ask which split trains on "
+                   "days that come after the ones it predicts."],
+            solution=f"A. Shuffling (B) puts {leaks['B']} of {tested['B']} test days inside training windows; testing "
+            f"on the past (C) trains on the future and still leaks {leaks['C']} days. Only A keeps every training day "
+            "before every tested day.",
+        ),
+        q2=NumberExercise(
+            prompt=f"On the first five days the test period predicts, {ticker}'s daily returns were "
+            f"{', '.join(f'{v:+.2f}' for v in five)} (in %). 'Tomorrow = today' predicts 0 each day. What is its "
+            "RMSE over these five days, in %? (Two decimals.)",
+            expected=by_hand,
+            mistakes=[
+                (sum(v * v for v in five) / 5, "that is the mean squared error; take its square root."),
+                (sum(abs(v) for v in five) / 5, "that is the mean absolute error; square the misses, average, "
+                 "then take the square root."),
+                (abs(mean), "that is the size of the average miss; positive and negative misses cancel in it, "
+                 "so square each miss first."),
+                (math.sqrt(sum((v - mean) ** 2 for v in five) / 5), "that measures the misses around their "
+                 "average; the RMSE uses the misses themselves (prediction 0, so each miss is the return)."),
+            ],
+            hints=["Each day's miss is the actual return minus the prediction, and the prediction is 0.",
+                   "Square each of the five misses, average the squares, take the square root.",
+                   f"answer = math.sqrt(sum(v ** 2 for v in [{', '.join(f'{v:.2f}' for v in five)}]) / 5)"],
+            solution=f"The misses are the returns themselves. Squared and averaged: "
+            f"{sum(v * v for v in five) / 5:.4f}; its square root is {by_hand:.2f}%. Over the whole test period "
+            f"lh.evaluate finds {100 * rmse(np.zeros(len(split.test)), split.test.targets):.2f}%.",
+        ),
+        q3=ChoiceExercise(
+            prompt="Fit the scaler on all the data (the test years included) instead of the training period only, "
+            "then fit the linear model lh.LinearWindow(scaler=...) on the same training windows. On the test "
+            "period, does it look 'better', 'worse', or 'the same'?",
+            options=("better", "worse", "the same"),
+            answer=effect,
+            reasons={option: measured[0].upper() + measured[1:] + why if option == effect else "not here: " + measured
+                     for option in ("better", "worse", "the same")},
+            hints=["Run it: fit lh.LinearWindow(scaler=split.scaler()) and lh.LinearWindow(scaler=lh.Scaler.fit("
+                   "returns)) on split.train and compare lh.rmse of their predictions on split.test.",
+                   "A scaler subtracts one number and divides by another. Could a linear model with a bias undo that?"],
+            solution=f"{effect.capitalize()}: {measured}{why}",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
     "01_activation_functions": _activation_functions,
@@ -604,6 +720,7 @@ _BUILDERS = {
     "03_one_lstm_unit": _one_lstm_unit,
     "04_company_a_and_b": _company_a_and_b,
     "05_training": _training,
+    "07_real_prices": _real_prices,
 }
 
 

@@ -248,5 +248,5 @@ ex.q4.check(answer)
 #   out from training can tell a model that predicts from one that remembers.
 # - `torch.nn.LSTM` is the same unit, with 16 numbers where we have 12 (two biases per gate).
 #
-# This is the last notebook for now. The course continues with comparing a basic RNN and an
-# LSTM on a long lag, and with real prices.
+# Next: real daily stock prices, and how to tell whether a model really predicts anything:
+# [07 · Real prices, honestly](07_real_prices.ipynb).

@@ -1,0 +1,148 @@
+"""Pictures for notebook 07 (real prices): data in, Figure out.
+
+Stocks are drawn in blue, vermillion, orange and black (Okabe-Ito), never in the course's
+memory colours (green long-term, pink short-term), and each line also has its own style
+and a label, so colour is never the only way to tell them apart.
+"""
+
+import numpy as np
+from matplotlib.dates import YearLocator
+
+from ._checks import real_number
+from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
+from .forecasting import Results, Split, WalkForward
+from .prices import load_prices, price_tickers
+
+BLACK = "#000000"
+SKY_BLUE = "#56B4E9"
+STOCK_STYLES = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":")]
+PERIOD_SHADES = {"train": "#E8E8E8", "validation": "#C8DDF0", "test": "#F6D9C4"}
+
+
+@styled
+def plot_prices(names=None):
+    """Every shipped stock's adjusted close, on a log scale so equal % moves look equal."""
+    names = price_tickers() if names is None else tuple(names)
+    fig, ax = new_figure(10, 4.8)
+    for name, (colour, style) in zip(names, STOCK_STYLES * 2):
+        dates, closes = load_prices(name)
+        ax.plot(dates, closes, color=colour, ls=style, lw=1.6, label=name)
+        ax.annotate(name, (dates[-1], closes[-1]), xytext=(6, 0), textcoords="offset points",
+                    color=colour, va="center", fontweight="bold")
+    ax.set_yscale("log")
+    ax.set(xlabel="date (trading days)", ylabel="adjusted close (US$, log scale)",
+           title=f"Daily adjusted closing prices of {len(names)} US stocks")
+    ax.xaxis.set_major_locator(YearLocator(2))
+    ax.legend(loc="upper left", ncols=len(names))
+    return fig
+
+
+def _shade_periods(ax, split, label_y):
+    for period in split.periods:
+        start, end = period.dates[0], period.dates[-1]
+        ax.axvspan(start, end, color=PERIOD_SHADES[period.name], zorder=0)
+        ax.text(start + (end - start) / 2, label_y, period.name, ha="center", va="top", fontsize=12,
+                transform=ax.get_xaxis_transform())
+
+
+@styled
+def plot_returns(split, ticker="", limit=20.0):
+    """A split series of daily returns (in %), with the train, validation and test periods shaded.
+
+    Days beyond +-limit % are drawn at the edge and labelled with their date and size, so one
+    crash does not squash every other day into a flat line.
+    """
+    if not isinstance(split, Split):
+        raise TypeError("split must be the result of lh.time_split")
+    limit = real_number(limit, "limit")
+    fig, ax = new_figure(10, 4.2)
+    _shade_periods(ax, split, 0.98)
+    for period in split.periods:
+        percent = 100 * period.values
+        ax.plot(period.dates, np.clip(percent, -limit, limit), color=BLUE, lw=0.7)
+        for day in np.flatnonzero(np.abs(percent) > limit):
+            edge = np.sign(percent[day]) * limit
+            ax.annotate(f"{period.dates[day]}: {percent[day]:+.0f}% (off the scale)", (period.dates[day], edge),
+                        xytext=(8, -4 if edge < 0 else 4), textcoords="offset points", fontsize=11,
+                        va="bottom" if edge < 0 else "top")
+    ax.axhline(0, color=GREY, lw=0.8)
+    ax.set_ylim(-1.08 * limit, 1.18 * limit)
+    ax.set(xlabel="date", ylabel="daily log return (%)",
+           title=f"{ticker} daily returns: calm and stormy stretches, centred on 0".strip())
+    ax.xaxis.set_major_locator(YearLocator(2))
+    return fig
+
+
+@styled
+def plot_copies_yesterday(dates, actual, predicted, yesterday, days=30, title_model="linear model on prices"):
+    """A stretch of the test period: a price model's predictions beside yesterday's price."""
+    days = int(real_number(days, "days"))
+    dates, actual = np.asarray(dates)[:days], np.asarray(actual)[:days]
+    predicted, yesterday = np.asarray(predicted)[:days], np.asarray(yesterday)[:days]
+    fig, ax = new_figure(10, 4.5)
+    ax.plot(dates, actual, color=BLACK, lw=2, marker="o", ms=4, label="actual price")
+    ax.plot(dates, predicted, color=VERMILLION, lw=2, ls="--", marker="s", ms=4, label=f"predicted ({title_model})")
+    ax.plot(dates, yesterday, color=SKY_BLUE, lw=1.5, ls=":", marker="^", ms=5, label="yesterday's price")
+    ax.set(xlabel="date", ylabel="adjusted close (US$)",
+           title=f"The prediction trails the price by a day: it is mostly yesterday's price")
+    ax.legend(loc="best")
+    fig.autofmt_xdate()
+    return fig
+
+
+@styled
+def plot_test_predictions(results, days=60):
+    """Actual daily returns against each model's predictions, over the first `days` of the test."""
+    if not isinstance(results, Results):
+        raise TypeError("results must be the result of lh.evaluate")
+    days = int(real_number(days, "days"))
+    dates = results.test.target_dates[:days]
+    fig, ax = new_figure(10, 4.5)
+    ax.bar(dates, 100 * results.test.targets[:days], color=GREY, alpha=0.6, label="actual return")
+    styles = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":"), (SKY_BLUE, "-")]
+    for (name, predicted), (colour, style) in zip(results.predictions.items(), styles * 2):
+        ax.plot(dates, 100 * predicted[:days], color=colour, ls=style, lw=2.2, label=name)
+    ax.axhline(0, color=GREY, lw=0.8)
+    ax.set(xlabel="date", ylabel="daily log return (%)",
+           title=f"Predictions against reality, first {len(dates)} days of the test period")
+    ax.legend(loc="lower left", ncols=2, fontsize=11)
+    fig.autofmt_xdate()
+    return fig
+
+
+@styled
+def plot_walk_forward(walk):
+    """Per test year: each model's RMSE minus that of 'tomorrow = today', and its direction
+    accuracy beside always saying 'up', with 95% intervals."""
+    if not isinstance(walk, WalkForward):
+        raise TypeError("walk must be the result of lh.walk_forward")
+    fig, (left, right) = new_figure(11, 4.5, ncols=2)
+    years = np.array(walk.years)
+    names = [s.name for s in walk.results[0].scores]
+    shown = [n for n in names if any(r.score(n).rmse_vs_zero.low != r.score(n).rmse_vs_zero.high
+                                     for r in walk.results)]
+    markers = ["o", "s", "D", "^", "v"]
+    offsets = np.linspace(-0.15, 0.15, len(shown) + 1)
+    for k, (name, (colour, _), marker) in enumerate(zip(shown, STOCK_STYLES[1:] + STOCK_STYLES[:1], markers)):
+        d = [r.score(name).rmse_vs_zero for r in walk.results]
+        est = np.array([100 * x.estimate for x in d])
+        err = np.array([[100 * (x.estimate - x.low) for x in d], [100 * (x.high - x.estimate) for x in d]])
+        left.errorbar(years + offsets[k], est, yerr=err, fmt=marker, color=colour, capsize=4, ms=7, label=name)
+        calls = [r.score(name).direction for r in walk.results]
+        if all(c is not None for c in calls):
+            est = np.array([100 * c.value for c in calls])
+            err = np.array([[100 * (c.value - c.interval[0]) for c in calls],
+                            [100 * (c.interval[1] - c.value) for c in calls]])
+            right.errorbar(years + offsets[k], est, yerr=err, fmt=marker, color=colour, capsize=4, ms=7,
+                           label=name)
+    up = np.array([100 * r.up_days.value for r in walk.results])
+    right.plot(years + offsets[-1], up, "_", color=BLUE, ms=22, mew=3, label="always up")
+    left.axhline(0, color=BLUE, lw=1.5, label="tomorrow = today")
+    right.axhline(50, color=GREY, lw=0.8, ls=":")
+    left.set(xlabel="test year", ylabel="RMSE minus 'tomorrow = today' (%/day)",
+             title="Below 0: smaller errors than no change")
+    right.set(xlabel="test year", ylabel="direction right (% of days)", title="Direction, with 95% intervals")
+    for ax in (left, right):
+        ax.set_xticks(years)
+        ax.legend(loc="best", fontsize=10)
+    return fig

@@ -1,0 +1,82 @@
+"""Notebook 07's figures: titled, labelled, in colour-blind-safe colours that are not the memories'."""
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+
+import lstm_helpers as lh
+from lstm_helpers.figures import LONG_TERM_GREEN, SHORT_TERM_PINK
+from lstm_helpers.price_plots import (
+    plot_copies_yesterday, plot_prices, plot_returns, plot_test_predictions, plot_walk_forward,
+)
+
+OKABE_ITO = {"#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
+
+
+@pytest.fixture(scope="module")
+def aapl():
+    dates, prices = lh.load_prices("AAPL")
+    returns = lh.log_returns(prices)
+    split = lh.time_split(dates[1:], returns, 20, "2009-01-01", "2011-01-01")
+    return dates, prices, returns, split
+
+
+def assert_labelled(fig):
+    for ax in fig.axes:
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def line_colours(fig):
+    return {to_hex(line.get_color()) for ax in fig.axes for line in ax.get_lines()}
+
+
+def test_prices_figure_has_every_stock_labelled_in_safe_colours():
+    fig = plot_prices()
+    assert_labelled(fig)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(lh.price_tickers())
+    assert {t.get_text() for t in ax.texts} == set(lh.price_tickers())  # labels at the line ends too
+    colours = line_colours(fig)
+    assert colours <= OKABE_ITO and len(colours) == 4
+    assert not colours & {LONG_TERM_GREEN.lower(), SHORT_TERM_PINK.lower()}
+    assert len({line.get_linestyle() for line in ax.get_lines()}) == 4
+
+
+def test_returns_figure_shades_the_periods_and_labels_the_crash(aapl):
+    *_, split = aapl
+    fig = plot_returns(split, "AAPL")
+    assert_labelled(fig)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert {"train", "validation", "test"} <= set(texts)
+    assert "2000-09-29: -73% (off the scale)" in texts
+    with pytest.raises(TypeError, match="split"):
+        plot_returns("AAPL")
+
+
+def test_copies_yesterday_and_predictions_figures(aapl):
+    dates, prices, _, split = aapl
+    price_split = lh.time_split(dates, prices, 20, "2009-01-01", "2011-01-01")
+    model = lh.LinearWindow().fit(price_split.train)
+    fig = plot_copies_yesterday(price_split.test.target_dates, price_split.test.targets,
+                                model.predict(price_split.test.inputs), price_split.test.inputs[:, -1], days=30)
+    assert_labelled(fig)
+    assert all(len(line.get_xdata()) == 30 for line in fig.axes[0].get_lines())
+    results = lh.evaluate(lh.BASELINES, split)
+    fig = plot_test_predictions(results, days=60)
+    assert_labelled(fig)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert set(labels) == set(lh.BASELINES) | {"actual return"}
+    assert line_colours(fig) <= OKABE_ITO | {"#666666"}
+
+
+def test_walk_forward_figure(aapl):
+    dates, _, returns, _ = aapl
+    walk = lh.walk_forward(dates[1:], returns, 20, lh.BASELINES, [2010, 2011])
+    fig = plot_walk_forward(walk)
+    assert_labelled(fig)
+    left, right = fig.axes
+    assert list(left.get_xticks()) == [2010, 2011]
+    assert "always up" in [t.get_text() for t in right.get_legend().get_texts()]
+    with pytest.raises(TypeError, match="walk"):
+        plot_walk_forward(np.zeros(3))
