@@ -74,12 +74,23 @@ def source_training_runs(repeats=7):
     return timed([lambda: lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, 0.001)] * repeats)
 
 
+def real_price_baselines(repeats=5):
+    """Notebook 07: load AAPL, split it, and walk the three baselines forward over four test
+    years (fits, predictions and bootstrap intervals): small, so the LSTM keeps most of the
+    notebook's 60 s."""
+    def run():
+        dates, prices = lh.load_prices("AAPL")
+        lh.walk_forward(dates[1:], lh.log_returns(prices), 20, lh.BASELINES, [2009, 2010, 2011, 2012])
+    return timed([run] * repeats)
+
+
 def main():
     results = [
         report("01 activation functions: one x slider move (live redraw)", activation_slider_moves(), 100),
         report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30),
         report("04 unrolled unit: one day slider move (4 days + redraw)", unrolled_slider_moves(), 50),
         report("05 training: the source's 5000 epochs (2 sequences each)", source_training_runs(), 300),
+        report("07 real prices: baselines walked forward over 4 test years", real_price_baselines(), 3000),
     ]
     return 0 if all(results) else 1
 

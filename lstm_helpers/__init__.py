@@ -3,9 +3,10 @@
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
+from .evaluation import direction_accuracy, evaluate, r_squared, rmse, walk_forward, wilson_interval
 from .forecasting import (
-    BASELINES, LinearWindow, Scaler, TrainingMean, ZeroReturn, direction_accuracy, evaluate, leaked_targets,
-    log_returns, make_windows, r_squared, rmse, shuffled_split, time_split, walk_forward, wilson_interval,
+    BASELINES, LinearWindow, Scaler, TrainingMean, ZeroReturn, leaked_targets, log_returns, make_windows,
+    shuffled_split, time_split,
 )
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll

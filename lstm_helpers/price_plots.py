@@ -10,7 +10,8 @@ from matplotlib.dates import YearLocator
 
 from ._checks import real_number
 from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
-from .forecasting import Results, Split, WalkForward
+from .evaluation import Results, WalkForward
+from .forecasting import Split
 from .prices import load_prices, price_tickers
 
 BLACK = "#000000"
@@ -84,7 +85,7 @@ def plot_copies_yesterday(dates, actual, predicted, yesterday, days=30, title_mo
     ax.plot(dates, predicted, color=VERMILLION, lw=2, ls="--", marker="s", ms=4, label=f"predicted ({title_model})")
     ax.plot(dates, yesterday, color=SKY_BLUE, lw=1.5, ls=":", marker="^", ms=5, label="yesterday's price")
     ax.set(xlabel="date", ylabel="adjusted close (US$)",
-           title=f"The prediction trails the price by a day: it is mostly yesterday's price")
+           title="The prediction trails the price by a day: it is mostly yesterday's price")
     ax.legend(loc="best")
     fig.autofmt_xdate()
     return fig

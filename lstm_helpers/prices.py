@@ -8,6 +8,7 @@ the PyPI package bokeh_sampledata (Quandl WIKI prices, public domain); its heade
 
 import csv
 import functools
+import textwrap
 from importlib.resources import files
 
 import numpy as np
@@ -38,9 +39,11 @@ def price_tickers():
     return tuple(_table()[1])
 
 
-def price_source():
-    """Where the prices come from: the header of the shipped file (package, version, licence)."""
-    return "\n".join(_table()[0])
+def price_source(width=88):
+    """Where the prices come from: the header of the shipped file (package, version, licence),
+    wrapped to `width` characters."""
+    return "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+                     for line in _table()[0])
 
 
 def load_prices(ticker):

@@ -601,8 +601,8 @@ def _real_prices():
     """Notebook 07: AAPL's daily log returns, windows of 20 days, validation from 2009, test from 2011."""
     import numpy as np
 
-    from .forecasting import (LinearWindow, Scaler, direction_accuracy, leaked_targets, log_returns, rmse,
-                              shuffled_split, time_split)
+    from .evaluation import direction_accuracy, rmse
+    from .forecasting import LinearWindow, Scaler, leaked_targets, log_returns, shuffled_split, time_split
     from .prices import load_prices
 
     n_days, ticker = 20, "AAPL"

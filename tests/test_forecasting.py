@@ -1,4 +1,5 @@
-"""Returns, windows, the split by time, the scaler, baselines, scores and walk-forward."""
+"""Returns, windows, the split by time, the scaler, baselines (forecasting.py); scores and
+walk-forward (evaluation.py)."""
 
 import math
 
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
-from lstm_helpers.forecasting import block_bootstrap_indices, direction_difference, rmse_difference
+from lstm_helpers.evaluation import Proportion, block_bootstrap_indices, direction_difference, rmse_difference
 
 
 def days(n, start="2020-01-01"):
@@ -157,9 +158,9 @@ def test_baselines_errors_by_hand():
     assert linear.weights == pytest.approx([1.0]) and linear.bias == pytest.approx(1.0)
     assert results.score("linear").rmse == pytest.approx(math.sqrt((81 + 441 + 36) / 3))
     # direction: the day with no move (0) is left out; both call "up" and are right 1 time of 2
-    assert results.score("linear").direction == lh.forecasting.Proportion(1, 2)
+    assert results.score("linear").direction == Proportion(1, 2)
     assert results.score("tomorrow = today").direction is None
-    assert results.up_days == lh.forecasting.Proportion(1, 2)
+    assert results.up_days == Proportion(1, 2)
 
 
 def test_rmse_and_r_squared_by_hand():
@@ -253,8 +254,9 @@ def test_verdict_says_beyond_noise_only_when_it_is():
     split = lh.time_split(days(1200), values, 5, days(1200)[800], days(1200)[1000])
     results = lh.evaluate(lh.BASELINES, split, seed=0)
     verdict = results.verdict().splitlines()
-    assert verdict[1].startswith("linear: errors smaller than 'tomorrow = today', beyond noise")
-    assert "direction right more often than always saying 'up', beyond noise" in verdict[1]
+    assert verdict[3:] == ["linear:", "  errors smaller than 'tomorrow = today', beyond noise (the 95% interval excludes 0)",
+                           "  direction right more often than always saying 'up', beyond noise (the 95% interval "
+                           "excludes 0)"]
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
     text = lh.evaluate({"linear": lh.LinearWindow}, noise).verdict()
     assert "no different from 'tomorrow = today' beyond noise" in text
@@ -295,7 +297,7 @@ class Spy:
 
     def predict(self, inputs):
         Spy.seen.append(("predict", np.asarray(inputs).copy()))
-        return np.zeros(len(inputs))
+        return np.full(len(inputs), 0.5)  # the values rise by 1 a day: a little better than 0
 
 
 def test_walk_forward_fits_only_on_the_past_of_each_test_year():
@@ -314,7 +316,9 @@ def test_walk_forward_fits_only_on_the_past_of_each_test_year():
         assert inputs.min() >= first_test  # test windows start inside the test year
     assert walk.years == (2004, 2005)
     assert [str(r.test.target_dates[-1]) for r in walk.results] == ["2004-12-31", "2005-12-31"]
-    assert walk.tally()["spy"] == (0, 0) and "spy: errors smaller" in walk.summary()
+    assert walk.tally() == {"spy": (2, 0), "zero": (0, 0)}
+    # "zero" is 'tomorrow = today' itself, so the summary leaves it out
+    assert walk.summary() == "spy: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)"
 
 
 def test_walk_forward_names_bad_years():

@@ -84,7 +84,8 @@ print(f"largest one-day fall: {dates[1:][worst]}, when the adjusted close fell {
 # %%
 price_split = lh.time_split(dates, prices, N_DAYS, VALIDATION_START, TEST_START)
 on_prices = lh.LinearWindow().fit(price_split.train)
-print("its 20 weights, oldest day first:", np.round(on_prices.weights, 2))
+print("its 20 weights, oldest day first:")
+print(np.round(on_prices.weights, 2))
 test = price_split.test
 predicted, yesterday = on_prices.predict(test.inputs), test.inputs[:, -1]
 print(f"R squared on the test period: the model {lh.r_squared(predicted, test.targets):.4f}, "
@@ -121,7 +122,8 @@ plot_copies_yesterday(test.target_dates, test.targets, predicted, yesterday, day
 # %%
 split = lh.time_split(dates[1:], returns, N_DAYS, VALIDATION_START, TEST_START)
 print(split)
-print("the first training window (%):", np.round(100 * split.train.inputs[0], 2))
+print("the first training window (%):")
+print(np.round(100 * split.train.inputs[0], 2))
 print(f"and the day it predicts: {100 * split.train.targets[0]:.2f}%")
 plot_returns(split, TICKER)
 
@@ -145,11 +147,17 @@ print(f"split by time: {lh.leaked_targets(split.train.starts, split.test.starts,
 # without shared days, training on later years to predict earlier ones lets the model learn
 # from the future.
 #
-# **Your turn (q1).** Spot the leak: which of three splits is honest? Read `ex.q1.prompt`
-# (or run `print(ex.q1.prompt)`), then answer `"A"`, `"B"` or `"C"`.
-
-# %%
-print(ex.q1.prompt)
+# **Your turn (q1).** Spot the leak. Here are three ways to split the 20-day windows of
+# this stock's returns, each window dated by the day it predicts:
+#
+# - **A**: in time order: train on windows predicting days before 2009, validate on
+#   2009-2010, test on 2011 onwards;
+# - **B**: shuffle all the windows (seed 0), test on a random 20% of them, train on the rest;
+# - **C**: in time order, but test first: test on windows predicting 2000-2001, train on
+#   2002 onwards.
+#
+# Which one is honest, with no tested day seen in training and no learning from the future?
+# Answer `"A"`, `"B"` or `"C"`.
 
 # %%
 answer = ____
@@ -179,10 +187,12 @@ print(results.table())
 # %% [markdown]
 # Read a difference as real only when its whole interval is on one side of 0.
 #
-# **Your turn (q2).** Compute the RMSE of "tomorrow = today" by hand, over five days.
+# **Your turn (q2).** Compute the RMSE of "tomorrow = today" by hand, over the first five
+# days the test period predicts. Here are their returns, in %, rounded to two decimals; use
+# these rounded numbers and give your answer in % too (two decimals):
 
 # %%
-print(ex.q2.prompt)
+print(np.round(100 * split.test.targets[:5], 2))
 
 # %%
 answer = ____
@@ -219,11 +229,10 @@ for period in split.periods:
 # not, because their storms differ from the training years'. A scaler fitted on all the data
 # would hide that, by borrowing the test years' spread.
 #
-# **Your turn (q3).** Predict first: if the scaler were fitted on *all* the data (test years
-# included), would the linear model's test results look better, worse, or the same?
-
-# %%
-print(ex.q3.prompt)
+# **Your turn (q3).** Predict first. Suppose the scaler were fitted on *all* the data, test
+# years included, and the linear model were fitted on the scaled training windows
+# (`lh.LinearWindow(scaler=...)`). On the test period, would it look `"better"`, `"worse"`
+# or `"the same"`?
 
 # %%
 answer = ____
@@ -233,9 +242,9 @@ ex.q3.check(answer)
 # Now check:
 
 # %%
-for name, fitted in (("the training period", split.scaler()), ("all the data (a leak)", lh.Scaler.fit(returns))):
+for name, fitted in (("training period", split.scaler()), ("all data (a leak)", lh.Scaler.fit(returns))):
     predicted = lh.LinearWindow(scaler=fitted).fit(split.train).predict(split.test.inputs)
-    print(f"scaler fitted on {name:<22} RMSE {100 * lh.rmse(predicted, split.test.targets):.4f}% a day, "
+    print(f"scaler from {name + ':':<18} RMSE {100 * lh.rmse(predicted, split.test.targets):.4f}%, "
           f"direction right {lh.direction_accuracy(predicted, split.test.targets)}")
 
 # %% [markdown]
@@ -266,8 +275,10 @@ plot_walk_forward(walk)
 # the stock's drift showing up, not a forecast of any particular day. When the training mean
 # is a rise, it says "up" every single day, so its direction score is the always-up marker's.
 #
-# **Try it.** Set `TICKER = "MSFT"` in the setup cell and run everything again. Do the
-# verdicts change?
+# **Try it.** Walk forward over another stock: in a new cell, run
+# `d, p = lh.load_prices("MSFT")` and then
+# `print(lh.walk_forward(d[1:], lh.log_returns(p), N_DAYS, lh.BASELINES, [2009, 2010, 2011, 2012]).summary())`.
+# Does the verdict change?
 #
 # ## 8. The verdict so far
 #

@@ -1,0 +1,334 @@
+"""Scoring forecasts honestly: errors, direction, their uncertainty, and walk-forward.
+
+    results = lh.evaluate(lh.BASELINES, split)    # every model fitted on train, scored on test
+    print(results.table())                       # RMSE and direction, with 95% intervals
+    print(results.verdict())                     # beyond noise, or not: computed, never typed
+
+Every model sees the test period only through predict, so nothing from the future reaches
+its training. Intervals are seeded, so the same data gives the same numbers.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import _describe
+from .forecasting import Period, Split, _series, _whole_number, time_split
+
+Z_95 = 1.959963984540054  # the standard normal's 97.5% quantile: a 95% two-sided interval
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+def _pair(predicted, actual):
+    predicted, actual = _series(predicted, "predicted"), _series(actual, "actual")
+    if predicted.shape != actual.shape:
+        raise ValueError(f"predicted and actual must have the same length, got {len(predicted)} and {len(actual)}")
+    return predicted, actual
+
+
+def rmse(predicted, actual):
+    """Root mean squared error: the typical size of a miss, in the series' own units."""
+    predicted, actual = _pair(predicted, actual)
+    return float(np.sqrt(np.mean((predicted - actual) ** 2)))
+
+
+def r_squared(predicted, actual):
+    """1 - (squared error / spread of actual about its mean): 1 is perfect, 0 no better than the mean."""
+    predicted, actual = _pair(predicted, actual)
+    spread = np.sum((actual - actual.mean()) ** 2)
+    if spread == 0:
+        raise ValueError("actual must not be constant: R squared is undefined")
+    return float(1 - np.sum((predicted - actual) ** 2) / spread)
+
+
+def wilson_interval(successes, trials, z=Z_95):
+    """The Wilson score interval (95% by default) for a proportion successes / trials."""
+    trials = _whole_number(trials, "trials", 1)
+    successes = _whole_number(successes, "successes", 0)
+    if successes > trials:
+        raise ValueError(f"successes must be at most trials ({trials}), got {successes}")
+    p = successes / trials
+    centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = z / (1 + z * z / trials) * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class Proportion:
+    """successes out of trials, with its 95% Wilson interval."""
+
+    successes: int
+    trials: int
+
+    @property
+    def value(self):
+        return self.successes / self.trials
+
+    @property
+    def interval(self):
+        return wilson_interval(self.successes, self.trials)
+
+    def __str__(self):
+        low, high = self.interval
+        return f"{self.value:.1%} ({low:.1%} to {high:.1%})"
+
+
+def direction_hits(predicted, actual):
+    """Per day with a move (actual != 0): 1 where the prediction has the move's sign, else 0.
+
+    A prediction of exactly 0 calls no direction, and counts as a miss.
+    """
+    predicted, actual = _pair(predicted, actual)
+    moved = actual != 0
+    return (np.sign(predicted[moved]) == np.sign(actual[moved])).astype(float)
+
+
+def direction_accuracy(predicted, actual):
+    """How often the predicted sign is right, on the days the price moved: a Proportion."""
+    hits = direction_hits(predicted, actual)
+    if not len(hits):
+        raise ValueError("actual has no day with a move (every value is 0)")
+    return Proportion(int(hits.sum()), len(hits))
+
+
+def block_bootstrap_indices(n, n_resamples=2000, block_days=10, seed=0):
+    """(n_resamples, n) indices: each row strings together random runs of block_days days.
+
+    Runs of days, rather than single days, keep calm and stormy weeks together, so the
+    interval does not pretend that neighbouring days are independent.
+    """
+    n = _whole_number(n, "n", 1)
+    n_resamples = _whole_number(n_resamples, "n_resamples", 1)
+    block_days = min(_whole_number(block_days, "block_days", 1), n)
+    rng = np.random.default_rng(seed)
+    n_blocks = -(-n // block_days)
+    starts = rng.integers(0, n - block_days + 1, size=(n_resamples, n_blocks))
+    return (starts[:, :, None] + np.arange(block_days)).reshape(n_resamples, -1)[:, :n]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """An observed difference between two models on the same days, with a 95% bootstrap interval."""
+
+    estimate: float
+    low: float
+    high: float
+
+    @property
+    def beyond_noise(self):
+        """True when the whole interval is on one side of 0."""
+        return self.low > 0 or self.high < 0
+
+
+def rmse_difference(predicted, reference, actual, seed=0, n_resamples=2000, block_days=10):
+    """RMSE of `predicted` minus RMSE of `reference` on the same days; below 0 means better."""
+    predicted, actual = _pair(predicted, actual)
+    reference, _ = _pair(reference, actual)
+    errors = np.stack([(predicted - actual) ** 2, (reference - actual) ** 2])
+    rows = block_bootstrap_indices(len(actual), n_resamples, block_days, seed)
+    resampled = np.sqrt(errors[:, rows].mean(axis=2))
+    low, high = np.percentile(resampled[0] - resampled[1], [2.5, 97.5])
+    return Difference(rmse(predicted, actual) - rmse(reference, actual), float(low), float(high))
+
+
+def direction_difference(predicted, reference, actual, seed=0, n_resamples=2000, block_days=10):
+    """Direction accuracy of `predicted` minus that of `reference` on the same days; above 0 is better."""
+    hits = np.stack([direction_hits(predicted, actual), direction_hits(reference, actual)])
+    if not hits.shape[1]:
+        raise ValueError("actual has no day with a move (every value is 0)")
+    rows = block_bootstrap_indices(hits.shape[1], n_resamples, block_days, seed)
+    resampled = hits[:, rows].mean(axis=2)
+    low, high = np.percentile(resampled[0] - resampled[1], [2.5, 97.5])
+    return Difference(float(hits[0].mean() - hits[1].mean()), float(low), float(high))
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+def _models(models):
+    if not isinstance(models, dict) or not models:
+        raise TypeError(f"models must be a dict of name -> a function making a model (such as lh.BASELINES), "
+                        f"got {_describe(models)}")
+    for name, make in models.items():
+        if not isinstance(name, str) or not callable(make):
+            raise TypeError(f"models must map names to functions that make a model; got {name!r}: {_describe(make)}")
+    return models
+
+
+def _fit_and_predict(name, make, split):
+    model = make()
+    if not (callable(getattr(model, "fit", None)) and callable(getattr(model, "predict", None))):
+        raise TypeError(f"models[{name!r}]() must make an object with fit(train, validation) and predict(inputs)")
+    model.fit(split.train, split.validation)
+    predicted = np.asarray(model.predict(split.test.inputs), dtype=float)
+    if predicted.shape != split.test.targets.shape or not np.all(np.isfinite(predicted)):
+        raise ValueError(f"models[{name!r}] must predict {len(split.test)} finite numbers, one per test window; "
+                         f"got shape {predicted.shape}")
+    return model, predicted
+
+
+@dataclass(frozen=True)
+class Score:
+    """One model's scores on a test period, beside the two naive strategies."""
+
+    name: str
+    rmse: float
+    rmse_vs_zero: Difference  # RMSE minus that of "tomorrow = today" (below 0: better)
+    direction: Proportion | None  # None when the model never calls a direction
+    direction_vs_up: Difference | None  # accuracy minus that of always saying "up" (above 0: better)
+
+
+@dataclass(frozen=True, eq=False)
+class Results:
+    """Every model fitted on the training period and scored on the test period."""
+
+    test: Period
+    predictions: dict
+    models: dict
+    scores: tuple
+    up_days: Proportion  # how often the test period went up: what always saying "up" scores
+
+    def score(self, name):
+        return next(s for s in self.scores if s.name == name)
+
+    def table(self):
+        """The results as aligned text: RMSE in % per day; [low, high] are 95% intervals."""
+        width = max(16, *(len(s.name) for s in self.scores))
+        lines = [f"test: {len(self.test)} days predicted, {self.test.target_dates[0]} to {self.test.target_dates[-1]}; "
+                 f"up on {self.up_days.value:.1%} of the days that moved",
+                 f"{'model':<{width}}  {'RMSE':<6}  {'minus tomorrow = today':<26}  {'direction right':<18}  "
+                 "minus always up"]
+        for s in self.scores:
+            versus_zero = "(this is it)" if _is_zero(s.rmse_vs_zero) else _points(s.rmse_vs_zero)
+            if s.direction is None:
+                direction, versus_up = "calls no direction", ""
+            else:
+                direction = _share(s.direction)
+                versus_up = "(the same calls)" if _is_zero(s.direction_vs_up) else _points(s.direction_vs_up, 100, 1)
+            lines.append(f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {versus_zero:<26}  {direction:<18}  {versus_up}")
+        return "\n".join(line.rstrip() for line in lines)
+
+    def verdict(self):
+        """Computed sentences, per model: does it beat the naive strategies beyond noise?"""
+        lines = []
+        for s in self.scores:
+            if _is_zero(s.rmse_vs_zero):
+                continue
+            lines += [f"{s.name}:", f"  errors {_compare(s.rmse_vs_zero, True, 'smaller', 'larger', ZERO)}"]
+            if s.direction is not None and _is_zero(s.direction_vs_up):
+                lines.append(f"  direction: the same calls as {UP}")
+            elif s.direction is not None:
+                lines.append(f"  direction {_compare(s.direction_vs_up, False, 'right more often', 'right less often', UP)}")
+        return "\n".join(lines)
+
+
+ZERO, UP = "'tomorrow = today'", "always saying 'up'"
+
+
+def _is_zero(difference):
+    return difference.low == difference.high == 0
+
+
+def _points(difference, factor=100, decimals=4):
+    """'+0.0143 [-0.0118, +0.0397]': a difference and its interval, times factor."""
+    d = [factor * v for v in (difference.estimate, difference.low, difference.high)]
+    return f"{d[0]:+.{decimals}f} [{d[1]:+.{decimals}f}, {d[2]:+.{decimals}f}]"
+
+
+def _share(proportion):
+    """'50.7% [46.4, 54.9]': a proportion and its Wilson interval, in %."""
+    low, high = proportion.interval
+    return f"{proportion.value:.1%} [{100 * low:.1f}, {100 * high:.1f}]"
+
+
+def _compare(difference, lower_is_better, better, worse, reference):
+    """'smaller than X, beyond noise' or 'no different from X beyond noise' for a Difference."""
+    if not difference.beyond_noise:
+        return f"no different from {reference} beyond noise (the 95% interval includes 0)"
+    is_better = difference.high < 0 if lower_is_better else difference.low > 0
+    return f"{better if is_better else worse} than {reference}, beyond noise (the 95% interval excludes 0)"
+
+
+def evaluate(models, split, seed=0):
+    """Fit each model on split.train (with split.validation for early stopping), score it on split.test.
+
+    models maps a name to a function that makes a fresh, unfitted model (a class works).
+    """
+    models = _models(models)
+    if not isinstance(split, Split):
+        raise TypeError(f"split must be the result of lh.time_split, got {_describe(split)}")
+    actual = split.test.targets
+    if not np.any(actual != 0):
+        raise ValueError("the test period has no day with a move")
+    zero, up = np.zeros_like(actual), np.ones_like(actual)
+    predictions, fitted, scores = {}, {}, []
+    for name, make in models.items():
+        fitted[name], predicted = _fit_and_predict(name, make, split)
+        predictions[name] = predicted
+        calls = bool(np.any(predicted != 0))
+        scores.append(Score(
+            name, rmse(predicted, actual), rmse_difference(predicted, zero, actual, seed),
+            direction_accuracy(predicted, actual) if calls else None,
+            direction_difference(predicted, up, actual, seed) if calls else None))
+    return Results(split.test, predictions, fitted, tuple(scores), direction_accuracy(up, actual))
+
+
+@dataclass(frozen=True, eq=False)
+class WalkForward:
+    """The same comparison over consecutive test years, each model refitted on everything before."""
+
+    years: tuple
+    results: tuple  # one Results per test year
+
+    def table(self):
+        """Per test year: RMSE minus that of 'tomorrow = today' (% per day) and direction right,
+        with [low, high] 95% intervals."""
+        names = [s.name for s in self.results[0].scores]
+        width = max(16, *(len(n) for n in names))
+        lines = [f"{'year':<6}{'model':<{width}}  {'RMSE minus tomorrow = today':<27}  direction right"]
+        for year, results in zip(self.years, self.results):
+            for s in results.scores:
+                versus = "(this is it)" if _is_zero(s.rmse_vs_zero) else _points(s.rmse_vs_zero)
+                direction = "calls no direction" if s.direction is None else _share(s.direction)
+                lines.append(f"{year:<6}{s.name:<{width}}  {versus:<27}  {direction}")
+            lines.append(f"{year:<6}{'(always up)':<{width}}  {'':<27}  {_share(results.up_days)}")
+        return "\n".join(line.rstrip() for line in lines)
+
+    def tally(self):
+        """{model: (years it beat 'tomorrow = today' beyond noise, years it lost beyond noise)}."""
+        counts = {}
+        for results in self.results:
+            for s in results.scores:
+                won, lost = counts.get(s.name, (0, 0))
+                counts[s.name] = (won + (s.rmse_vs_zero.high < 0), lost + (s.rmse_vs_zero.low > 0))
+        return counts
+
+    def summary(self):
+        """Per model, in how many test years it beat or lost to 'tomorrow = today' beyond noise."""
+        n = len(self.years)
+        return "\n".join(f"{name}: smaller errors than {ZERO} in {won} of {n} years, larger in {lost} (beyond noise)"
+                         for name, (won, lost) in self.tally().items() if name not in self._references())
+
+    def _references(self):
+        """Models that are 'tomorrow = today' itself: every year's difference exactly 0."""
+        names = [s.name for s in self.results[0].scores]
+        return {n for n in names if all(_is_zero(r.score(n).rmse_vs_zero) for r in self.results)}
+
+
+def walk_forward(dates, values, n_days, models, test_years, validation_years=1, seed=0):
+    """For each test year Y: train on everything before the validation years, validate on the
+    validation_years just before Y, test on Y. Nothing after Y's end is used in that round."""
+    models = _models(models)
+    validation_years = _whole_number(validation_years, "validation_years", 1)
+    if isinstance(test_years, (str, bytes)) or not hasattr(test_years, "__iter__"):
+        raise TypeError(f"test_years must be a list of years such as [2009, 2010], got {_describe(test_years)}")
+    years = tuple(_whole_number(y, "test_years", 1900) for y in test_years)
+    if not years:
+        raise ValueError("test_years must hold at least one year")
+    results = []
+    for year in years:
+        split = time_split(dates, values, n_days, validation_start=f"{year - validation_years}-01-01",
+                           test_start=f"{year}-01-01", test_end=f"{year + 1}-01-01")
+        results.append(evaluate(models, split, seed))
+    return WalkForward(years, tuple(results))
