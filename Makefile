@@ -26,7 +26,7 @@ test: $(READY)
 	@tools/ensure_chromium.sh
 	$(BIN)/python -m pytest
 
-# Rebuild every notebook from notebooks/src and execute it from a fresh kernel.
+# Rebuild every notebook from notebook_sources/ and execute it from a fresh kernel.
 notebooks: $(READY)
 	$(BIN)/python tools/build_notebooks.py
 	$(BIN)/python tools/build_instructors.py

@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from jupytext.config import find_jupytext_configuration_file, load_jupytext_config
+from jupytext.paired_paths import paired_paths
 
 from tools.build_notebooks import SOURCES, read_cells
 
@@ -26,6 +28,16 @@ def test_there_are_notebooks_and_each_has_a_source():
     assert [p.stem for p in NOTEBOOKS] == sorted(p.stem for p in SOURCES.glob("*.py"))
 
 
+def test_each_source_is_paired_with_its_notebook_only_from_the_sources_folder():
+    """A contributor who opens a source in JupyterLab saves both files; a learner's saves touch only the notebook."""
+    config = load_jupytext_config(str(SOURCES))
+    for source in SOURCES.glob("*.py"):
+        pairs = paired_paths(str(source), "py:percent", config.default_formats(str(source)))
+        assert ROOT / "notebooks" / f"{source.stem}.ipynb" in [Path(p).resolve() for p, _ in pairs]
+    found = find_jupytext_configuration_file(str(ROOT / "notebooks"))
+    assert found is None or ROOT not in Path(found).resolve().parents, f"{found} would pair the learners' notebooks"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_named_nn_snake_case(path):
     assert re.fullmatch(r"\d\d_[a-z0-9_]+", path.stem)
@@ -45,7 +57,7 @@ def test_executed_in_order_from_a_fresh_kernel_without_errors(path):
 def test_matches_its_source(path):
     nb = load(path)
     built = [(c["cell_type"], "".join(c["source"])) for c in nb["cells"]]
-    assert built == read_cells(SOURCES / f"{path.stem}.py"), "run `make notebooks` after editing notebooks/src"
+    assert built == read_cells(SOURCES / f"{path.stem}.py"), "run `make notebooks` after editing notebook_sources"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -55,7 +55,7 @@ def _free_port():
 def lab(tmp_path_factory):
     """A JupyterLab server on a free port with a random token; yields its base URL and token."""
     home = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "notebooks", home / "notebooks", ignore=shutil.ignore_patterns("src"))
+    shutil.copytree(ROOT / "notebooks", home / "notebooks")
     config = home / "config"
     (config / "labconfig").mkdir(parents=True)
     (config / "labconfig" / "page_config.json").write_text(
