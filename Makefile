@@ -3,7 +3,16 @@
 # Both create .venv and install the pinned packages the first time, and skip
 # that when requirements.txt and pyproject.toml have not changed.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The course supports Python 3.11 to 3.14 (tests/test_environment.py checks that README,
+# environment.yml and pyproject.toml agree). PYTHON is the first of python3.11, python3.12,
+# python3.13, python3.14, python3 on PATH that runs and is one of those; `make PYTHON=...`
+# overrides. Oldest first: 3.11 is the Python environment.yml pins (Binder) and the one the
+# committed notebooks are built with, so a learner with several gets the tested setup.
+# (Each candidate is run, not just found: a pyenv shim is on PATH even when it cannot run.)
+SUPPORTED_PYTHONS := 3.11 3.12 3.13 3.14
+PYTHON ?= $(shell for p in $(addprefix python,$(SUPPORTED_PYTHONS)) python3; do \
+	$$p -c "import sys; sys.exit('%d.%d' % sys.version_info[:2] not in '$(SUPPORTED_PYTHONS)'.split())" 2>/dev/null \
+	&& command -v $$p && break; done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
@@ -13,6 +22,8 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 .PHONY: setup lab test notebooks benchmark clean
 
 $(READY): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 to 3.14 found on PATH." \
+	  "Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.13" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	@touch $@

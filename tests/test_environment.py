@@ -1,8 +1,16 @@
 """requirements.txt is the one place packages are pinned; environment.yml must agree."""
 
 import re
+import shutil
+import subprocess
 import sys
+import tomllib
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from lstm_helpers import setup_check
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,8 +51,85 @@ def test_environment_yml_agrees_with_requirements():
     assert not extra, f"environment.yml pins packages requirements.txt does not: {extra}"
 
 
-def test_python_minor_version_matches_the_one_tests_run_on():
-    assert conda_pins()["python"] == f"{sys.version_info.major}.{sys.version_info.minor}"
+def supported_pythons():
+    """The Makefile's list of supported Pythons ("3.11", ...): the one place they are named."""
+    match = re.search(r"^SUPPORTED_PYTHONS\s*:=\s*(.+)$", (ROOT / "Makefile").read_text(), re.M)
+    return match.group(1).split()
+
+
+def test_the_supported_pythons_are_3_11_to_3_14_everywhere():
+    supported = supported_pythons()
+    assert supported == ["3.11", "3.12", "3.13", "3.14"]
+    assert f"{sys.version_info.major}.{sys.version_info.minor}" in supported, "tests run on an unsupported Python"
+    assert conda_pins()["python"] in supported, "environment.yml (Binder) pins a Python outside the supported range"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert pyproject["project"]["requires-python"] == f">={supported[0]}"
+    assert f"Python {supported[0]} to {supported[-1]}" in (ROOT / "README.md").read_text()
+
+
+class _VersionInfo(tuple):
+    """Enough of sys.version_info for the setup check: a tuple with .major and .minor."""
+
+    def __new__(cls, major, minor):
+        return super().__new__(cls, (major, minor, 0))
+
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+
+
+@pytest.mark.parametrize("version, ok", [((3, 10), False), ((3, 11), True), ((3, 14), True)])
+def test_setup_check_accepts_the_oldest_supported_python(monkeypatch, version, ok):
+    monkeypatch.setattr(setup_check, "sys", SimpleNamespace(version_info=_VersionInfo(*version)))
+    assert setup_check.setup_report()[0] == ("python", "{}.{}".format(*version), ok)
+
+
+MAKE = shutil.which("make")
+
+
+def make_finds(tmp_path, pythons, goal="show-python", *args):
+    """Run the Makefile with only `pythons` ({name: target}) on PATH; (exit code, output)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for name, target in pythons.items():
+        (folder / name).symlink_to(target)
+    result = subprocess.run([MAKE, "-s", "-C", str(ROOT), "--eval", "show-python: ; $(info $(PYTHON))", goal, *args],
+                            env={"PATH": str(folder)}, capture_output=True, text=True, timeout=60)
+    return result.returncode, (result.stdout + result.stderr).strip(), folder
+
+
+@pytest.fixture
+def cannot_run(tmp_path):
+    """A stand-in for a Python that fails to run (a pyenv shim of an inactive version, or a too-old one)."""
+    script = tmp_path / "broken"
+    script.write_text("#!/bin/sh\nexit 1\n")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.skipif(MAKE is None, reason="make is not installed")
+@pytest.mark.parametrize("names, chosen", [
+    (["python3.13", "python3"], "python3.13"),
+    (["python3.14"], "python3.14"),
+    (["python3.12", "python3.11", "python3.13"], "python3.11"),  # oldest first: what Binder runs
+    (["python3"], "python3"),
+])
+def test_makefile_finds_any_supported_python_on_path(tmp_path, names, chosen):
+    code, out, folder = make_finds(tmp_path, {name: sys.executable for name in names})
+    assert code == 0 and out == str(folder / chosen)
+
+
+@pytest.mark.skipif(MAKE is None, reason="make is not installed")
+def test_makefile_skips_a_python_that_does_not_run(tmp_path, cannot_run):
+    code, out, folder = make_finds(tmp_path, {"python3.11": cannot_run, "python3.13": sys.executable})
+    assert code == 0 and out == str(folder / "python3.13")
+
+
+@pytest.mark.skipif(MAKE is None, reason="make is not installed")
+def test_makefile_says_what_to_do_when_no_supported_python_is_found(tmp_path, cannot_run):
+    code, out, _ = make_finds(tmp_path, {"python3": cannot_run}, "setup", f"VENV={tmp_path / 'venv'}")
+    assert code != 0
+    assert "No Python 3.11 to 3.14 found on PATH" in out and "PYTHON=/path/to/python3.13" in out
+    assert not (tmp_path / "venv").exists()
 
 
 def test_binder_installs_the_package_in_postbuild_not_environment_yml():
