@@ -30,8 +30,12 @@ $(READY): requirements.txt pyproject.toml
 
 setup: $(READY)
 
+# jupyter_config/ keeps JupyterLab quiet and offline (no news pop-up, no update check, a
+# read-only extension manager): it is added to Jupyter's config path, behind your own
+# ~/.jupyter. Binder installs the same files in postBuild; README says how a hub does.
 lab: $(READY)
-	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_start_here.ipynb
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(READY)
 	@tools/ensure_chromium.sh

@@ -1,5 +1,7 @@
-"""requirements.txt is the one place packages are pinned; environment.yml must agree."""
+"""requirements.txt is the one place packages are pinned; environment.yml must agree. The supported
+Pythons, Binder's postBuild and the Makefile's choices are checked here too."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -137,3 +139,36 @@ def test_binder_installs_the_package_in_postbuild_not_environment_yml():
     post_build = ROOT / "postBuild"
     assert post_build.stat().st_mode & 0o100, "postBuild must be executable"
     assert "pip install" in post_build.read_text()
+
+
+def course_config_files():
+    return sorted(p.relative_to(ROOT / "jupyter_config") for p in (ROOT / "jupyter_config").rglob("*") if p.is_file())
+
+
+def test_binder_postbuild_puts_the_quiet_jupyter_config_in_the_environment(tmp_path):
+    """postBuild run as repo2docker runs it, with a stand-in `python` whose environment is tmp_path/env."""
+    (tmp_path / "bin").mkdir()
+    stand_in = tmp_path / "bin" / "python"
+    stand_in.write_text(f'#!/bin/sh\n# -m pip ...: nothing to install here; -c ...: print sys.prefix\n'
+                        f'[ "$1" = -c ] && echo "{tmp_path / "env"}"\nexit 0\n')
+    stand_in.chmod(0o755)
+    result = subprocess.run(["bash", str(ROOT / "postBuild")], cwd=ROOT, capture_output=True, text=True,
+                            env={"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    installed = tmp_path / "env" / "etc" / "jupyter"
+    assert [str(p) for p in course_config_files()] == ["jupyter_lab_config.json", "labconfig/page_config.d/lstm-course.json"]
+    for name in course_config_files():
+        assert (installed / name).read_bytes() == (ROOT / "jupyter_config" / name).read_bytes()
+
+
+@pytest.mark.skipif(MAKE is None, reason="make is not installed")
+def test_make_lab_puts_the_quiet_jupyter_config_on_the_config_path(tmp_path):
+    ready = tmp_path / "installed"
+    ready.touch()  # so the dry run shows only the lab command, not a setup
+    result = subprocess.run([MAKE, "-n", "-s", "-C", str(ROOT), "lab", f"READY={ready}"],
+                            capture_output=True, text=True, timeout=60)
+    assert f'JUPYTER_CONFIG_PATH="{ROOT}/jupyter_config' in result.stdout
+    assert "jupyter lab" in result.stdout and "notebooks/00_start_here.ipynb" in result.stdout
+    settings = json.loads((ROOT / "jupyter_config" / "jupyter_lab_config.json").read_text())["LabApp"]
+    assert settings == {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                        "extension_manager": "readonly"}
