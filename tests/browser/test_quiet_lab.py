@@ -1,6 +1,6 @@
 """JupyterLab served with the course's jupyter_config/ (as `make lab` does): a learner's
 first screen has no news pop-up, the page fetches nothing from outside this machine, the
-extension manager is read-only and the update check is off."""
+extension manager is hidden (and read-only behind it) and the update check is off."""
 
 import json
 import urllib.request
@@ -34,7 +34,9 @@ def test_first_screen_has_no_news_pop_up_and_fetches_nothing_from_outside(lab, b
         assert hosts - {None, "127.0.0.1"} == set(), f"the page made requests outside this machine: {hosts}"
 
         config = json.loads(page.locator("#jupyter-config-data").text_content())
-        assert "@jupyterlab/apputils-extension:announcements" in config["disabledExtensions"]
+        assert {"@jupyterlab/apputils-extension:announcements",
+                "@jupyterlab/extensionmanager-extension:plugin"} <= set(config["disabledExtensions"])
+        assert page.locator(".jp-SideBar [data-id='extensionmanager.main-view']").count() == 0
         assert config["extensionManager"]["name"] == "read-only"
     finally:
         context.close()
