@@ -1,0 +1,84 @@
+"""The course's JupyterHub settings for a hub whose learners' servers share one machine.
+
+The Littlest JupyterHub (TLJH): copy this file to
+/opt/tljh/config/jupyterhub_config.d/lstm_course.py and run `sudo tljh-config reload hub`.
+TLJH loads it after its own settings, so the limits below win over `tljh-config set limits`.
+Zero to JupyterHub sets the same numbers in z2jh-values.yaml (a test checks they agree).
+tests/hub starts a real JupyterHub with this file and plays a workshop with it.
+
+Every number here was measured by tests/hub (see INSTRUCTORS.md, "Workshops on a JupyterHub").
+"""
+
+import os
+import pwd
+
+c = get_config()  # noqa: F821 (JupyterHub defines get_config when it loads this file)
+
+# The folder the nbgitpuller link pulls the course into, in each learner's home
+# (tools/hub_link.py's targetpath; a test checks the two agree).
+COURSE_FOLDER = "lstm-course"
+
+# A room logging in at once makes servers start slowly: on a busy 2-core machine 20
+# learners took about 110 s, and JupyterHub's default 30 s failed most of them.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
+
+# Per learner (tests/hub measured the memory of a server with notebooks 03 and 04 open).
+c.Spawner.mem_guarantee = "512M"
+c.Spawner.mem_limit = "1G"
+c.Spawner.cpu_limit = 1.0
+
+c.Spawner.default_url = "/lab"
+
+
+def learner_home(spawner):
+    """The learner's home directory, which is where their Jupyter server starts."""
+    home = getattr(spawner, "home_dir", None)  # SimpleLocalProcessSpawner (tests/hub)
+    if home:
+        return home
+    # SystemdSpawner (TLJH) runs the server as a system user named by username_template
+    # (TLJH sets it to "jupyter-<name>"); LocalProcessSpawner uses the hub name itself.
+    template = getattr(spawner, "username_template", "{USERNAME}")
+    system_name = template.replace("{USERNAME}", spawner.user.name)
+    return pwd.getpwnam(system_name).pw_dir
+
+
+def course_on_python_path(spawner):
+    """Put the learner's pulled copy first on the kernel's path.
+
+    nbgitpuller updates the notebooks in the learner's home; this makes every kernel
+    import lstm_helpers from the same pull, so notebook and package never disagree.
+    """
+    return os.path.join(learner_home(spawner), COURSE_FOLDER)
+
+
+def short_runtime_folder(spawner):
+    """A runtime folder whose socket paths stay under Linux's 107 characters (see ipc below)."""
+    return os.path.join(learner_home(spawner), ".jupyter-runtime")
+
+
+c.Spawner.environment.update({
+    "PYTHONPATH": course_on_python_path,
+    "JUPYTER_RUNTIME_DIR": short_runtime_folder,
+})
+
+# Settings for each learner's Jupyter server.
+c.Spawner.args.extend([
+    # Kernels talk to their server over Unix sockets, not TCP ports: with every learner's
+    # kernels on one machine, TCP ports chosen at the same moment clashed (at 20 learners
+    # one kernel died with "Address already in use"). The sockets live in the runtime
+    # folder above: under ~/.local/share/jupyter/runtime, a long user name made their
+    # paths too long for Linux ("File name too long").
+    "--KernelManager.transport=ipc",
+    # A kernel whose notebook is closed and idle for 20 minutes is shut down to free its
+    # memory; a kernel with its notebook open is never culled.
+    "--MappingKernelManager.cull_idle_timeout=1200",
+    "--MappingKernelManager.cull_interval=120",
+    "--MappingKernelManager.cull_connected=False",
+])
+
+# JupyterLab settings the repository ships (no news, no update checks, a read-only
+# extension manager) are applied to every learner's server HERE, next to the server
+# settings above, once they exist in the repository: add their arguments or config path.
+LAB_SETTINGS_ARGS = []
+c.Spawner.args.extend(LAB_SETTINGS_ARGS)
