@@ -6,7 +6,7 @@ TLJH loads it after its own settings, so the limits below win over `tljh-config 
 Zero to JupyterHub sets the same numbers in z2jh-values.yaml (a test checks they agree).
 tests/hub starts a real JupyterHub with this file and plays a workshop with it.
 
-Every number here was measured by tests/hub (see INSTRUCTORS.md, "Workshops on a JupyterHub").
+The numbers come from tests/hub's measurements (INSTRUCTORS.md, "Workshops on a JupyterHub").
 """
 
 import os
@@ -18,14 +18,20 @@ c = get_config()  # noqa: F821 (JupyterHub defines get_config when it loads this
 # (tools/hub_link.py's targetpath; a test checks the two agree).
 COURSE_FOLDER = "lstm-course"
 
-# A room logging in at once makes servers start slowly: on a busy 2-core machine 20
-# learners took about 110 s, and JupyterHub's default 30 s failed most of them.
+# A room logging in at once makes servers start slowly. tests/hub: 20 learners on 2 cores
+# waited up to 41 s from login to a running server. JupyterHub's defaults (60 s to start,
+# 30 s to answer) failed 4 of 5 learners in an earlier trial on a busier 2-core machine;
+# 5 minutes leaves room for a bigger room or a slower machine.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
 
-# Per learner (tests/hub measured the memory of a server with notebooks 03 and 04 open).
-c.Spawner.mem_guarantee = "512M"
+# Per learner, from tests/hub: a server with all six notebooks' kernels open used 738 MB
+# (RSS; 335 MB with two), so 768M is promised and 1G, about 40% above that, is the cap.
+# Starting, pulling and running notebooks 03 and 04 cost 4.3 CPU-seconds; 0.1 of a core
+# each gets a room started in about a minute, and 1 core caps a runaway loop.
+c.Spawner.mem_guarantee = "768M"
 c.Spawner.mem_limit = "1G"
+c.Spawner.cpu_guarantee = 0.1
 c.Spawner.cpu_limit = 1.0
 
 c.Spawner.default_url = "/lab"

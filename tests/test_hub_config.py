@@ -105,6 +105,7 @@ def test_tljh_and_zero_to_jupyterhub_use_the_same_measured_numbers():
     assert spawner.mem_guarantee == single["memory"]["guarantee"]
     assert spawner.mem_limit == single["memory"]["limit"]
     assert spawner.cpu_limit == single["cpu"]["limit"]
+    assert spawner.cpu_guarantee == single["cpu"]["guarantee"]
     assert spawner.default_url == single["defaultUrl"] == "/lab"
     tljh_args = spawner.args.get_value([])
     z2jh_args = values["hub"]["config"]["KubeSpawner"]["args"]

@@ -27,6 +27,21 @@ SHIPPED_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
 INSTALL_HINT = "run `make test` (or `make hub-tools`), which installs jupyterhub, nbgitpuller and configurable-http-proxy"
 
 
+def shipped_setting(name):
+    """A Spawner setting from hub/jupyterhub_config.py, read as JupyterHub reads the file."""
+    from traitlets.config import Config
+
+    config = Config()
+    exec(compile(SHIPPED_CONFIG.read_text(), str(SHIPPED_CONFIG), "exec"), {"get_config": lambda: config})  # noqa: S102
+    return config.Spawner[name]
+
+
+def megabytes(size):
+    """JupyterHub's sizes ("768M", "1G") in MB."""
+    units = {"K": 1 / 1024, "M": 1, "G": 1024, "T": 1024**2}
+    return float(size[:-1]) * units[size[-1].upper()] if size[-1].upper() in units else float(size) / 2**20
+
+
 def _missing(reason):
     if os.environ.get("REQUIRE_HUB") == "1":
         pytest.fail(f"{reason} and REQUIRE_HUB=1: {INSTALL_HINT}", pytrace=False)

@@ -22,7 +22,7 @@ import pytest
 
 from tools.hub_link import COURSE_FOLDER, hub_link
 
-from .conftest import ROOT, git
+from .conftest import ROOT, git, megabytes, shipped_setting
 from .learner import Learner, LearnerError
 
 LEARNERS = int(os.environ.get("HUB_LEARNERS", "5"))
@@ -125,6 +125,10 @@ def test_a_room_of_learners_follows_the_link_and_runs_the_notebooks(hub, course_
         usage[learner.name] = _usage(_processes_of(hub["marker"], learner.name))
         assert usage[learner.name][0] > 0, f"{learner.name}: found none of their processes to measure"
 
+    limit = megabytes(shipped_setting("mem_limit"))
+    over = {name: f"{u[0]:.0f} MB" for name, u in usage.items() if u[0] > limit}
+    assert not over, f"learners over the hub's memory limit of {limit:.0f} MB: {over}"
+
     hub_rss, hub_pss, hub_cpu = _hub_overhead(hub["marker"])
     ready = [learner.report.seconds_to_server for learner in learners]
     pulled = [learner.report.seconds_to_pull for learner in learners]
@@ -147,56 +151,76 @@ def test_a_room_of_learners_follows_the_link_and_runs_the_notebooks(hub, course_
         learner.shut_down_kernels()
 
 
-def _edit_markdown_line(path, old, new):
-    notebook = json.loads(path.read_text())
-    for cell in notebook["cells"]:
-        for i, line in enumerate(cell["source"]):
-            if old in line:
-                cell["source"][i] = line.replace(old, new)
-                path.write_text(json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-                return
-    raise AssertionError(f"{old!r} not found in {path}")
-
-
 def _sources(notebook):
-    return "\n".join("".join(cell["source"]) for cell in notebook["cells"])
+    return "\n".join(cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+                     for cell in notebook["cells"])
+
+
+def _two_lines_in_a_row(cells):
+    """(cell index, line index) of the first markdown line followed by another non-blank line."""
+    for c, cell in enumerate(cells):
+        lines = cell["source"].splitlines() if isinstance(cell["source"], str) else cell["source"]
+        if cell["cell_type"] == "markdown":
+            for i in range(len(lines) - 1):
+                if lines[i].strip() and lines[i + 1].strip():
+                    return c, i
+    raise AssertionError("no markdown cell has two non-blank lines in a row")
+
+
+def _append_to_line(lines, i, text):
+    line = lines[i]
+    lines[i] = line[:-1] + text + "\n" if line.endswith("\n") else line + text
 
 
 def test_a_re_pull_keeps_the_learners_edits_and_brings_the_package_fix(hub, course_repo, tmp_path):
     """What INSTRUCTORS.md promises about re-pulling, checked on the hub.
 
-    A learner edits a line; the instructor then fixes that same line and another one in
-    the same notebook, and fixes the package. On re-pull the learner keeps their line
-    (the instructor's fix to it is dropped without a word), gets the other fix, and a
-    new kernel uses the fixed package. Renaming the notebook and pulling again brings
-    back a fresh copy with every fix.
+    A learner edits a line of notebook 03 and runs and saves it (new outputs and
+    execution counts). The instructor then fixes that line, the line after it, a line
+    far away, a code cell and the package. On re-pull the learner keeps their line, and
+    the instructor's fixes to it and to its neighbour are dropped without a word; the
+    far fix, the code fix and the package fix arrive, and a new kernel uses the fixed
+    package. Renaming the notebook and pulling again brings back a fresh copy.
     """
     remote = tmp_path / "lstm-course.git"
     shutil.copytree(course_repo, remote)
     link = hub_link(hub["url"], f"file://{remote}", branch="main")
     learner = Learner(hub["url"], "returner", hub["password"], time.monotonic() + 300)
     learner.pull(learner.log_in_and_follow(link))
-    notebook_path = f"{COURSE_FOLDER}/notebooks/03_one_lstm_unit.ipynb"
+    path = f"{COURSE_FOLDER}/notebooks/03_one_lstm_unit.ipynb"
 
-    title, later_line = "# 03 · One LSTM unit", "## Key points"
-    mine = learner.read_notebook(notebook_path)
-    for cell in mine["cells"]:
-        if cell["source"].startswith(title):
-            cell["source"] = cell["source"].replace(title, "# 03 · One LSTM unit (my notes)", 1)
-    learner.save_notebook(notebook_path, mine)
+    mine = learner.read_notebook(path)
+    c, i = _two_lines_in_a_row(mine["cells"])
+    lines = mine["cells"][c]["source"].splitlines(keepends=True)
+    _append_to_line(lines, i, " MY-NOTES")
+    mine["cells"][c]["source"] = "".join(lines)
+    for cell in mine["cells"]:  # what saving after Run All changes
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = (cell["execution_count"] or 0) + 100
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "ran again\n"}]
+    learner.save_notebook(path, mine)
 
-    # The instructor fixes the title line, a later line and the package, and pushes.
-    _edit_markdown_line(remote / "notebooks" / "03_one_lstm_unit.ipynb", title, "# 03 · One LSTM unit (fixed)")
-    _edit_markdown_line(remote / "notebooks" / "03_one_lstm_unit.ipynb", later_line, "## Key points (fixed)")
+    # The instructor fixes four places in notebook 03 and the package, and pushes.
+    remote_notebook = remote / "notebooks" / "03_one_lstm_unit.ipynb"
+    theirs = json.loads(remote_notebook.read_text())
+    cells = theirs["cells"]
+    _append_to_line(cells[c]["source"], i, " FIX-SAME-LINE")
+    _append_to_line(cells[c]["source"], i + 1, " FIX-NEXT-LINE")
+    _append_to_line([cell for cell in cells if cell["cell_type"] == "markdown"][-1]["source"], 0, " FIX-FAR-AWAY")
+    _append_to_line([cell for cell in cells if cell["cell_type"] == "code"][-1]["source"], 0, "  # FIX-IN-CODE")
+    remote_notebook.write_text(json.dumps(theirs, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     with open(remote / "lstm_helpers" / "data.py", "a") as module:
         module.write('\nINSTRUCTOR_FIX = "pulled"\n')
     git("commit", "-q", "-am", "Fix during the workshop", cwd=remote)
+    changed = git("diff", "--numstat", "HEAD~1", "--", "notebooks", cwd=remote).split()
+    assert changed[:3] == ["4", "4", "notebooks/03_one_lstm_unit.ipynb"], changed  # 4 lines, nothing else
 
     learner.pull(learner._get(link))
-    merged = _sources(learner.read_notebook(notebook_path))
-    assert "(my notes)" in merged, "the learner's edit was lost"
-    assert "One LSTM unit (fixed)" not in merged, "expected the instructor's fix to the learner's line to be dropped"
-    assert "## Key points (fixed)" in merged, "the instructor's fix to another line did not arrive"
+    merged = _sources(learner.read_notebook(path))
+    assert "MY-NOTES" in merged, "the learner's edit was lost"
+    assert "FIX-SAME-LINE" not in merged and "FIX-NEXT-LINE" not in merged, \
+        "expected the instructor's fixes to the learner's line and its neighbour to be dropped"
+    assert "FIX-FAR-AWAY" in merged and "FIX-IN-CODE" in merged, "fixes away from the learner's edit did not arrive"
 
     probe = f"{COURSE_FOLDER}/probe.ipynb"
     learner.save_notebook(probe, {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
@@ -206,11 +230,11 @@ def test_a_re_pull_keeps_the_learners_edits_and_brings_the_package_fix(hub, cour
     learner.run_notebook(probe)  # raises if the kernel's package is not the re-pulled one
 
     # A fresh copy: rename theirs, follow the link again.
-    learner.rename(notebook_path, f"{COURSE_FOLDER}/notebooks/03_mine.ipynb")
+    learner.rename(path, f"{COURSE_FOLDER}/notebooks/03_mine.ipynb")
     learner.pull(learner._get(link))
-    fresh = _sources(learner.read_notebook(notebook_path))
-    assert "One LSTM unit (fixed)" in fresh and "(my notes)" not in fresh
-    assert "(my notes)" in _sources(learner.read_notebook(f"{COURSE_FOLDER}/notebooks/03_mine.ipynb"))
+    fresh = _sources(learner.read_notebook(path))
+    assert "FIX-SAME-LINE" in fresh and "FIX-NEXT-LINE" in fresh and "MY-NOTES" not in fresh
+    assert "MY-NOTES" in _sources(learner.read_notebook(f"{COURSE_FOLDER}/notebooks/03_mine.ipynb"))
     learner.shut_down_kernels()
 
 
