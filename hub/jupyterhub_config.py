@@ -25,12 +25,13 @@ COURSE_FOLDER = "lstm-course"
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
 
-# Per learner, from tests/hub: a server with all six notebooks' kernels open used 738 MB
-# (RSS; 335 MB with two), so 768M is promised and 1G, about 40% above that, is the cap.
-# Starting, pulling and running notebooks 03 and 04 cost 4.3 CPU-seconds; 0.1 of a core
-# each gets a room started in about a minute, and 1 core caps a runaway loop.
-c.Spawner.mem_guarantee = "768M"
-c.Spawner.mem_limit = "1G"
+# Per learner, from tests/hub: a server with every notebook's kernel open (00-05 and 07)
+# used 879 MB (RSS; 335 MB with 03 and 04), so 1G is promised and 1.5G is the cap,
+# leaving room for a notebook more. Starting, pulling and running notebooks 03 and 04
+# cost 4.3 CPU-seconds; 0.1 of a core each gets a room started in about a minute, and
+# 1 core caps a runaway loop.
+c.Spawner.mem_guarantee = "1G"
+c.Spawner.mem_limit = "1.5G"
 c.Spawner.cpu_guarantee = 0.1
 c.Spawner.cpu_limit = 1.0
 
