@@ -9,10 +9,16 @@ PREFIX="${1:-.venv/chp}"
 if [ -x "$PREFIX/node_modules/.bin/configurable-http-proxy" ]; then exit 0; fi
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Node.js and npm for the hub test (apt-get install nodejs npm)..."
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null \
-      || echo "Could not install Node.js and npm with apt-get." >&2
+    apt-get update -qq
+    # One at a time: some Node.js packages bring their own npm, which Debian's npm conflicts with.
+    for tool in node npm; do
+      if ! command -v "$tool" >/dev/null 2>&1; then
+        package=$([ "$tool" = node ] && echo nodejs || echo npm)
+        echo "Installing $package for the hub test (apt-get install $package)..."
+        apt-get install -y -qq "$package" >/dev/null || echo "Could not install $package with apt-get." >&2
+      fi
+    done
   fi
 fi
 if command -v npm >/dev/null 2>&1; then

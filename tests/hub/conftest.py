@@ -24,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SHIPPED_CONFIG = ROOT / "hub" / "jupyterhub_config.py"
-INSTALL_HINT = "run `make test` (or `make hub-tools`), which installs jupyterhub, nbgitpuller and configurable-http-proxy"
+INSTALL_HINT = "run `make test`, which installs jupyterhub, nbgitpuller and configurable-http-proxy"
 
 
 def shipped_setting(name):
