@@ -16,16 +16,22 @@ PYTHON ?= $(shell for p in $(addprefix python,$(SUPPORTED_PYTHONS)) python3; do 
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
+HUB_READY := $(VENV)/.hub-installed
 # JupyterLab refuses to start as root (as in many containers) unless told it may.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test notebooks benchmark clean
+.PHONY: setup lab test notebooks benchmark hub-link clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 to 3.14 found on PATH." \
 	  "Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.13" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
+	@touch $@
+
+# The hub test (tests/hub) also needs JupyterHub, nbgitpuller and, from npm, the proxy.
+$(HUB_READY): $(READY) hub/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r hub/requirements.txt
 	@touch $@
 
 setup: $(READY)
@@ -37,8 +43,9 @@ lab: $(READY)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
 	  $(BIN)/jupyter lab $(LAB_ARGS) notebooks/00_start_here.ipynb
 
-test: $(READY)
+test: $(READY) $(HUB_READY)
 	@tools/ensure_chromium.sh
+	@tools/ensure_hub_proxy.sh $(VENV)/chp
 	$(BIN)/python -m pytest
 
 # Rebuild every notebook from notebook_sources/ and execute it from a fresh kernel.
@@ -48,6 +55,12 @@ notebooks: $(READY)
 
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
+
+# The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org REPO=https://github.com/OWNER/REPO
+BRANCH ?= main
+hub-link:
+	@test -n "$(HUB)" -a -n "$(REPO)" || { echo "usage: make hub-link HUB=https://your.hub REPO=https://github.com/OWNER/REPO [BRANCH=main]" >&2; exit 2; }
+	@$(PYTHON) tools/hub_link.py "$(HUB)" "$(REPO)" --branch "$(BRANCH)"
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis tests/browser/screenshots

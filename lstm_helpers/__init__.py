@@ -1,5 +1,6 @@
 """lstm_helpers: the math, pictures and widgets behind the LSTM course."""
 
+from . import origin as _origin
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
@@ -73,3 +74,5 @@ __all__ = [
     "walk_forward",
     "wilson_interval",
 ]
+
+_origin.check_origin()  # warn if the notebooks came with a different copy of this package
