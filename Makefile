@@ -19,7 +19,7 @@ READY  := $(VENV)/.installed
 # JupyterLab refuses to start as root (as in many containers) unless told it may.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test notebooks benchmark clean
+.PHONY: setup lab test notebooks benchmark experiments clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 to 3.14 found on PATH." \
@@ -48,6 +48,11 @@ notebooks: $(READY)
 
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
+
+# Recompute notebook 06's success table (lstm_helpers/results/long_lag_table.csv): 220 training
+# runs, about 10 minutes on one free core. JOBS=2 runs two at once.
+experiments: $(READY)
+	$(BIN)/python tools/long_lag_table.py --jobs $(or $(JOBS),1)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis tests/browser/screenshots
