@@ -222,7 +222,8 @@ class GradientByLag:
     and units of the product of the forget gates of days 2 to lag (the share of day 1's
     long-term memory still there); largest_long_memory, the median over seeds of the largest
     |long-term memory| of any unit on any day. RNN only: weights_only, the same gradient with
-    every tanh slope taken as 1 (the w^n of notebook 02).
+    every tanh slope taken as 1 (the w^n of notebook 02). forget_bias, input_bias: the LSTM's
+    starting biases it was computed with.
     """
 
     cell: str
@@ -231,6 +232,8 @@ class GradientByLag:
     forget_products: object = None
     largest_long_memory: object = None
     weights_only: object = None
+    forget_bias: float = 0.0
+    input_bias: float = 0.0
 
 
 def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=0.0, input_bias=0.0,
@@ -258,7 +261,8 @@ def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=
         return GradientByLag(cell, lags, gradients, weights_only=weights_only)
     kept = np.cumprod(np.concatenate([np.ones_like(forgets[:1]), forgets[1:]]), axis=0)  # (days, S, 1, H)
     largest = float(np.median(np.abs(longs).max(axis=(0, 2, 3))))
-    return GradientByLag(cell, lags, gradients, np.median(kept, axis=(1, 2, 3)), largest)
+    return GradientByLag(cell, lags, gradients, np.median(kept, axis=(1, 2, 3)), largest,
+                         forget_bias=forget_bias, input_bias=input_bias)
 
 
 def stretched_companies(n_days):

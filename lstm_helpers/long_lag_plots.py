@@ -68,7 +68,6 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     right.set(xlabel="day n", ylabel="factor after n days",
               title="What multiplies day 1's signal on the way")
     right.legend(loc="lower left", fontsize=11)
-    label = left.text(0.98, 0.04, "", transform=left.transAxes, ha="right", va="bottom", fontsize=12)
 
     def move_to(new_forget_bias, new_input_bias):
         forget_bias = real_number(new_forget_bias, "forget_bias")
@@ -76,8 +75,7 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
         lstm = gradient_by_lag("lstm", max_days, forget_bias=forget_bias, input_bias=input_bias)
         live_gradient.set_data(lstm.lags, _shown(lstm.gradients))
         live_product.set_data(lstm.lags, _shown(lstm.forget_products))
-        label.set_text(f"forget bias {forget_bias:g}, input bias {input_bias:g}")
-        return [live_gradient, live_product, label], lstm
+        return [live_gradient, live_product], lstm
 
     fig.rnn, fig.closed_lstm = rnn, closed  # what the static lines show, for a readout
     fig.lstm = move_to(forget_bias, input_bias)[1]

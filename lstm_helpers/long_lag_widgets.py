@@ -30,10 +30,11 @@ class GradientByLagExplorer(Explorer):
 def readout_text(lstm, rnn):
     """One line saying what the curves show at the longest lag, numbers computed."""
     last = len(lstm.lags)
-    return (f"<b>At {last} days</b> day 1 moves the LSTM's prediction by {lstm.gradients[-1]:.2g} per unit "
-            f"(the RNN's: {rnn.gradients[-1]:.2g}). Over days 2-{last} the forget gates keep "
-            f"{lstm.forget_products[-1]:.2g} of day 1's long-term memory; the largest long-term memory "
-            f"reaches {lstm.largest_long_memory:.2g} (median of 20 seeds).")
+    return (f"<b>Forget bias {lstm.forget_bias:g}, input bias {lstm.input_bias:g}, at {last} days:</b> "
+            f"|d prediction / d day 1| is {lstm.gradients[-1]:.2g} for the LSTM ({rnn.gradients[-1]:.2g} for the "
+            f"RNN). Over days 2-{last} the forget gates keep {lstm.forget_products[-1]:.2g} of day 1's long-term "
+            f"memory, and the largest long-term memory reaches {lstm.largest_long_memory:.2g} "
+            "(medians over 20 untrained models).")
 
 
 def train_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
@@ -41,24 +42,26 @@ def train_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
     and its validation accuracy as it goes. Shows the bars; returns {cell: LongLagResult}."""
     from IPython.display import display
 
-    bars = {}
+    bars, labels = {}, {}
     for cell in cells:
         settings = experiment_settings(cell, **overrides)
-        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], description=f"{cell.upper()}: waiting",
-                                   style={"description_width": "initial", "bar_color": "#0072B2"},
-                                   layout=w.Layout(width="640px"))
+        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], style={"bar_color": "#0072B2"},
+                                   layout=w.Layout(width="320px"))
+        labels[cell] = w.HTML(f"<b>{cell.upper()}</b>: waiting")
     status = w.HTML()
-    display(w.VBox([*bars.values(), status]))
+    display(w.VBox([*(w.HBox([bars[cell], labels[cell]]) for cell in cells), status]))
     results = {}
-    for cell, bar in bars.items():
-        def progress(step, loss, validation_accuracy, bar=bar, cell=cell):
+    for cell in cells:
+        bar, label = bars[cell], labels[cell]
+
+        def progress(step, loss, validation_accuracy, bar=bar, label=label, cell=cell):
             bar.value = step
-            bar.description = f"{cell.upper()}: step {step}, validation accuracy {validation_accuracy:.2f}"
+            label.value = f"<b>{cell.upper()}</b>: step {step}, validation accuracy {validation_accuracy:.2f}"
 
         result = long_lag_experiment(cell, n_days, seed, callback=progress, **overrides)
-        bar.value = bar.max
-        bar.description = (f"{cell.upper()}: {'solved' if result.solved else 'not solved'} after {result.steps} "
-                           f"steps, test accuracy {result.test_accuracy:.2f}")
+        bar.value = result.steps  # a run that stopped early shows how far it got
+        label.value = (f"<b>{cell.upper()}</b>: {'solved' if result.solved else 'not solved'} after {result.steps} "
+                       f"steps, test accuracy {result.test_accuracy:.2f}")
         status.value += f"{cell.upper()}: {result.seconds:.1f} s on this machine. "
         results[cell] = result
     return results

@@ -249,12 +249,13 @@ for variant in ("RNN", "RNN, learning rate 0.03, 6000 steps"):
 # fit only the read-out to 500 sequences, and test it on 500 others (100 days, 10 seeds):
 
 # %%
+print("untrained RNNs, test accuracy of a fitted read-out, seeds 0-9:")
 for spread, recurrent_std in (("N(0, 1)", 1.0), ("N(0, 1/4)", None)):
     scores = [lh.untrained_readout_accuracy("rnn", 100, seed, recurrent_std=recurrent_std) for seed in range(10)]
-    print(f"untrained RNN, weights on the short-term memory {spread:<9}: test accuracies "
-          + " ".join(f"{s:.2f}" for s in scores))
+    print(f"  weights on the short-term memory {spread:<9}: " + " ".join(f"{s:.2f}" for s in scores))
 variant = "RNN, weights on the short-term memory N(0, 1)"
-print(f"{variant}, trained: " + ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant)))
+print(f"trained, the table's row '{variant}':")
+print("  " + ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant)))
 
 # %% [markdown]
 # A lucky draw can solve the task before training starts, which would say nothing about
