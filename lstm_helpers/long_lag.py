@@ -340,7 +340,7 @@ def long_lag_table(path=None):
     the file shipped with the package (or from `path`)."""
     if path is None:
         from importlib.resources import files
-        text = files("lstm_helpers").joinpath("results", TABLE_FILE).read_text()
+        text = files("lstm_helpers").joinpath("results").joinpath(TABLE_FILE).read_text()
     else:
         with open(path) as handle:
             text = handle.read()

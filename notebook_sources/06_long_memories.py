@@ -217,7 +217,8 @@ steps = [row["steps"] for row in table.runs("LSTM", 100) if row["test_accuracy"]
 print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps")
 
 # %% [markdown]
-# **Your turn (q3).** From the table: how many of the RNN's seeds solved the task at 20 days?
+# **Your turn (q3).** Read the RNN's row: at how many days does the RNN first solve the task for
+# fewer than half of its seeds?
 
 # %%
 answer = ____
