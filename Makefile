@@ -50,7 +50,7 @@ benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
 
 # Recompute notebook 06's success table (lstm_helpers/results/long_lag_table.csv): 220 training
-# runs, about 10 minutes on one free core. JOBS=2 runs two at once.
+# runs, 10 to 15 minutes on one core (14 on the shared course machine). JOBS=2 runs two at once.
 experiments: $(READY)
 	$(BIN)/python tools/long_lag_table.py --jobs $(or $(JOBS),1)
 

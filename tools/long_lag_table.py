@@ -1,7 +1,7 @@
 """Compute notebook 06's success table: every variant of long_lag.TABLE_VARIANTS at each of its
 lags, for every seed, and store it in lstm_helpers/results/long_lag_table.csv.
 
-    python tools/long_lag_table.py             (or: make experiments; about 10 minutes on one core)
+    python tools/long_lag_table.py             (or: make experiments; 10 to 15 minutes on one core)
     python tools/long_lag_table.py --jobs 2    (two processes)
 
 Each row is one call of lh.long_lag_experiment; tests/test_long_lag.py re-runs one row and
