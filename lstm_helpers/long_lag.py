@@ -334,6 +334,10 @@ class LongLagTable:
         runs = self.runs(variant, n_days)
         return sum(row["test_accuracy"] >= SUCCESS for row in runs), len(runs)
 
+    def counts(self, variant, shortest=1):
+        """One row as text: "20 days 3/10, 50 days 0/10, ..." for every lag of at least `shortest` days."""
+        return ", ".join(f"{n} days {'%d/%d' % self.solved(variant, n)}" for n in self.lags(variant) if n >= shortest)
+
 
 def long_lag_table(path=None):
     """The success table computed by tools/long_lag_table.py (make experiments), read from

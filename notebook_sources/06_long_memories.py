@@ -40,7 +40,8 @@ ex = lh.exercises_for("06")
 sequences, targets = lh.stretched_companies(7)
 for name, days, target in zip(("Company A", "Company B"), sequences, targets):
     print(f"{name}: days {', '.join(f'{v:g}' for v in days)} -> target {target:g}")
-print("4 days are notebook 04's:", lh.stretched_companies(4)[0] == [list(lh.COMPANY_A[:4]), list(lh.COMPANY_B[:4])])
+four_days = [list(lh.COMPANY_A[:4]), list(lh.COMPANY_B[:4])]
+print("4 days are notebook 04's:", lh.stretched_companies(4)[0] == four_days)
 
 # %% [markdown]
 # Train the unit on each length exactly as in notebook 05: the same untrained start, Adam, one
@@ -53,7 +54,7 @@ for n_days in (4, 5, 10, 15, 25, 50):
     sequences, targets = lh.stretched_companies(n_days)
     run = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, epochs=3000, learning_rate=0.01)
     a, b = (lh.unroll(days, run.params).prediction for days in sequences)
-    print(f"{n_days:>3} days: predicts {a:5.2f} for Company A (target 0) and {b:5.2f} for Company B (target 1)")
+    print(f"{n_days:>3} days: predicts {a:5.2f} for Company A (target 0), {b:5.2f} for B (target 1)")
     (learned if abs(a) < 0.1 and abs(b - 1) < 0.1 else stuck).append(n_days)
 print(f"\nwithin 0.1 of both targets at: {learned} days; not at: {stuck} days")
 
@@ -74,11 +75,13 @@ plot_forget_products(50)
 # %%
 sequences, _ = lh.stretched_companies(25)
 start = lh.LSTMLayer.from_params(lh.UNTRAINED_PARAMS).unroll(sequences[0])
-print(f"untrained start: forget gates between {start.forget_gates.min():.2f} and {start.forget_gates.max():.2f}")
+low, high = start.forget_gates.min(), start.forget_gates.max()
+print(f"untrained start: forget gates between {low:.2f} and {high:.2f}")
 long_a = lh.stretched_companies(50)[0][0]  # Company A over 50 days
 for name, params in (("untrained start", lh.UNTRAINED_PARAMS), ("trained unit", lh.EXAMPLE_PARAMS)):
     kept = lh.forget_gate_product(params, long_a)
-    print(f"{name:>15}: product of the forget gates of days 2-25: {kept[24]:.2g}; of days 2-50: {kept[49]:.2g}")
+    print(f"{name:>15}: product of the forget gates of days 2-25: {kept[24]:.2g}; "
+          f"of days 2-50: {kept[49]:.2g}")
 
 # %% [markdown]
 # At the start of training every forget gate is about one half, so after 24 of them almost
@@ -137,7 +140,8 @@ print(f"{'|d prediction / d day 1|':<36}" + "".join(f"{f'{n} days':>10}" for n i
 for name, curve in by_lag.items():
     print(f"{name:<36}" + "".join(f"{curve.gradients[n - 1]:>10.1e}" for n in (5, 20, 50, 100)))
 rnn = by_lag["RNN"]
-print(f"\nRNN at 100 days: its weights alone give {rnn.weights_only[-1]:.1e}; with tanh's slopes, {rnn.gradients[-1]:.1e}")
+print(f"\nRNN at 100 days: its weights alone give {rnn.weights_only[-1]:.1e}; "
+      f"with tanh's slopes, {rnn.gradients[-1]:.1e}")
 for name in ("LSTM, forget bias 5, input bias 0", "LSTM, forget bias 5, input bias -3"):
     print(f"{name}: the largest long-term memory reaches {by_lag[name].largest_long_memory:.1f}")
 
@@ -195,7 +199,8 @@ runs = train_with_progress(n_days, seed=0)
 # %%
 for result in runs.values():
     verdict = "solved" if result.solved else "not solved"
-    print(f"{result.cell.upper()}: test accuracy {result.test_accuracy:.3f} after {result.steps} steps: {verdict}")
+    print(f"{result.cell.upper()}: test accuracy {result.test_accuracy:.3f} "
+          f"after {result.steps} steps: {verdict}")
 plot_long_lag_runs(runs.values())
 
 # %% [markdown]
@@ -211,8 +216,7 @@ plot_success_table(table)
 
 # %%
 for variant in ("LSTM", "RNN"):
-    counts = ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant))
-    print(f"{variant}: solved at {counts}")
+    print(f"{variant}: solved at {table.counts(variant)}")
 steps = [row["steps"] for row in table.runs("LSTM", 100) if row["test_accuracy"] >= 0.95]
 print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps")
 
@@ -235,8 +239,7 @@ ex.q3.check(answer)
 
 # %%
 for variant in ("RNN", "RNN, learning rate 0.03, 6000 steps"):
-    counts = ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant) if n >= 20)
-    print(f"{variant:<38}: {counts}")
+    print(f"{variant:<38}: {table.counts(variant, shortest=20)}")
 
 # %% [markdown]
 # Adam divides each step by the recent size of that number's gradient, so even a tiny gradient
@@ -252,11 +255,12 @@ for variant in ("RNN", "RNN, learning rate 0.03, 6000 steps"):
 # %%
 print("untrained RNNs, test accuracy of a fitted read-out, seeds 0-9:")
 for spread, recurrent_std in (("N(0, 1)", 1.0), ("N(0, 1/4)", None)):
-    scores = [lh.untrained_readout_accuracy("rnn", 100, seed, recurrent_std=recurrent_std) for seed in range(10)]
-    print(f"  weights on the short-term memory {spread:<9}: " + " ".join(f"{s:.2f}" for s in scores))
+    scores = [lh.untrained_readout_accuracy("rnn", 100, seed, recurrent_std=recurrent_std)
+              for seed in range(10)]
+    print(f"  weights on the short-term memory {spread:<9}:", " ".join(f"{s:.2f}" for s in scores))
 variant = "RNN, weights on the short-term memory N(0, 1)"
 print(f"trained, the table's row '{variant}':")
-print("  " + ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant)))
+print("  " + table.counts(variant))
 
 # %% [markdown]
 # A lucky draw can solve the task before training starts, which would say nothing about
@@ -266,8 +270,7 @@ print("  " + ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in
 
 # %%
 for variant in ("LSTM", "LSTM, forget bias 0, input bias 0", "LSTM, input bias 0"):
-    counts = ", ".join(f"{n} days {'%d/%d' % table.solved(variant, n)}" for n in table.lags(variant) if n >= 20)
-    print(f"{variant:<34}: {counts}")
+    print(f"{variant:<34}: {table.counts(variant, shortest=20)}")
 
 # %% [markdown]
 # Started with its forget gates half shut, the LSTM fails like the RNN: the long-term memory

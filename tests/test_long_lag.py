@@ -201,3 +201,10 @@ def test_a_row_of_the_stored_table_is_reproduced(variant, n_days, seed):
     stored = next(row for row in lh.long_lag_table().runs(variant, n_days) if row["seed"] == seed)
     _, cell, _, _, test_accuracy, steps, _ = table_row(variant, n_days, seed)
     assert (cell, test_accuracy, steps) == (stored["cell"], stored["test_accuracy"], stored["steps"])
+
+
+def test_table_counts_read_a_row_as_text():
+    table = lh.long_lag_table()
+    text = table.counts("RNN", shortest=20)
+    assert text.startswith("20 days ") and "5 days" not in text
+    assert text.split(", ")[0] == "20 days %d/%d" % table.solved("RNN", 20)
