@@ -54,7 +54,7 @@ for n_days in (4, 5, 10, 15, 25, 50):
     sequences, targets = lh.stretched_companies(n_days)
     run = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, epochs=3000, learning_rate=0.01)
     a, b = (lh.unroll(days, run.params).prediction for days in sequences)
-    print(f"{n_days:>3} days: predicts {a:5.2f} for Company A (target 0), {b:5.2f} for B (target 1)")
+    print(f"{n_days:>3} days: predicts {a:5.2f} for Company A (target 0), {b:5.2f} for Company B (target 1)")
     (learned if abs(a) < 0.1 and abs(b - 1) < 0.1 else stuck).append(n_days)
 print(f"\nwithin 0.1 of both targets at: {learned} days; not at: {stuck} days")
 
