@@ -20,7 +20,7 @@ HUB_READY := $(VENV)/.hub-installed
 # JupyterLab refuses to start as root (as in many containers) unless told it may.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test notebooks benchmark hub-link clean
+.PHONY: setup lab test notebooks benchmark experiments hub-link clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 to 3.14 found on PATH." \
@@ -61,6 +61,11 @@ BRANCH ?= main
 hub-link:
 	@test -n "$(HUB)" -a -n "$(REPO)" || { echo "usage: make hub-link HUB=https://your.hub REPO=https://github.com/OWNER/REPO [BRANCH=main]" >&2; exit 2; }
 	@$(PYTHON) tools/hub_link.py "$(HUB)" "$(REPO)" --branch "$(BRANCH)"
+
+# Recompute notebook 06's success table (lstm_helpers/results/long_lag_table.csv): 220 training
+# runs, 10 to 15 minutes on one core (14 on the shared course machine). JOBS=2 runs two at once.
+experiments: $(READY)
+	$(BIN)/python tools/long_lag_table.py --jobs $(or $(JOBS),1)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis tests/browser/screenshots

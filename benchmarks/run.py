@@ -74,6 +74,33 @@ def source_training_runs(repeats=7):
     return timed([lambda: lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, 0.001)] * repeats)
 
 
+def long_lag_slider_moves(n=60):
+    """Notebook 06: a bias slider move recomputes 20 untrained LSTMs over 100 days and redraws two lines."""
+    from lstm_helpers.long_lag_widgets import GradientByLagExplorer
+
+    explorer = GradientByLagExplorer()
+    sliders = [explorer.forget_bias, explorer.input_bias]
+    rng = np.random.default_rng(2)
+    moves = []
+    for k in range(n):
+        slider = sliders[k % 2]
+        value = float(np.round(rng.uniform(slider.min, slider.max) / slider.step) * slider.step)
+        moves.append(lambda slider=slider, value=value: setattr(slider, "value", value))
+    return timed(moves)
+
+
+def long_lag_batch(repeats=30):
+    """Notebook 06: forward and backward pass of one batch (64 sequences of 100 days, 4 LSTM units)."""
+    model = lh.new_sequence_model("lstm", 4, seed=0, forget_bias=5.0, input_bias=-3.0)
+    values, targets = lh.long_lag_data(100, 64, seed=0)
+    return timed([lambda: model.loss_and_gradients(values, targets)] * repeats)
+
+
+def long_lag_run(repeats=3):
+    """Notebook 06: one whole training run of the LSTM at 100 days (seed 0), as the notebook's live cell does."""
+    return timed([lambda: lh.long_lag_experiment("lstm", 100, seed=0)] * repeats)
+
+
 def real_price_baselines(repeats=5):
     """Notebook 07: load AAPL, split it, and walk the three baselines forward over four test
     years (fits, predictions and bootstrap intervals): small, so the LSTM keeps most of the
@@ -90,6 +117,9 @@ def main():
         report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), 30),
         report("04 unrolled unit: one day slider move (4 days + redraw)", unrolled_slider_moves(), 50),
         report("05 training: the source's 5000 epochs (2 sequences each)", source_training_runs(), 300),
+        report("06 long memories: one bias slider move (20 LSTMs + redraw)", long_lag_slider_moves(), 100),
+        report("06 long memories: forward + backward of one batch (64 x 100 days)", long_lag_batch(), 20),
+        report("06 long memories: one LSTM run at 100 days (seed 0)", long_lag_run(), 20_000),
         report("07 real prices: baselines walked forward over 4 test years", real_price_baselines(), 3000),
     ]
     return 0 if all(results) else 1

@@ -10,6 +10,11 @@ from .forecasting import (
     shuffled_split, time_split,
 )
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
+from .long_lag import (
+    GradientByLag, LongLagResult, LongLagTable, experiment_settings, first_day_influence, forget_gate_product,
+    gradient_by_lag, long_lag_data, long_lag_experiment, long_lag_table, stretched_companies,
+    untrained_readout_accuracy,
+)
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
 from .prices import load_prices, price_source, price_tickers
 from .questions import exercises_for
@@ -26,12 +31,15 @@ __all__ = [
     "COMPANY_B",
     "EXAMPLE_PARAMS",
     "Gate",
+    "GradientByLag",
     "LSTMLayer",
     "LSTMLayerRun",
     "LSTMParams",
     "LSTMStep",
     "LayerGate",
     "LinearWindow",
+    "LongLagResult",
+    "LongLagTable",
     "RNNLayer",
     "RNNLayerRun",
     "RNNRun",
@@ -48,11 +56,18 @@ __all__ = [
     "direction_accuracy",
     "evaluate",
     "exercises_for",
+    "experiment_settings",
     "finite_difference_gradients",
+    "first_day_influence",
+    "forget_gate_product",
+    "gradient_by_lag",
     "gradient_scale",
     "leaked_targets",
     "load_prices",
     "log_returns",
+    "long_lag_data",
+    "long_lag_experiment",
+    "long_lag_table",
     "loss_and_gradients",
     "lstm_step",
     "make_windows",
@@ -65,12 +80,14 @@ __all__ = [
     "shuffled_split",
     "sigmoid",
     "sigmoid_derivative",
+    "stretched_companies",
     "tanh",
     "tanh_derivative",
     "time_split",
     "train_lstm",
     "train_sequence_model",
     "unroll",
+    "untrained_readout_accuracy",
     "walk_forward",
     "wilson_interval",
 ]

@@ -363,9 +363,10 @@ class RNNLayer:
 LAYERS = {"lstm": LSTMLayer, "rnn": RNNLayer}
 
 
-def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0):
+def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0, recurrent_std=None):
     """A layer with seeded random weights: input weights N(0, 1), weights on the short-term
-    memory N(0, 1/H), biases 0, except the LSTM's forget- and input-gate biases.
+    memory N(0, 1/H) (standard deviation recurrent_std when given), biases 0, except the
+    LSTM's forget- and input-gate biases.
 
     N(0, 1/H) keeps the recurrent weights' overall size near 1 whatever H is. A forget bias
     of a few units holds the forget gate near 1 at the start, so the long-term memory keeps
@@ -378,12 +379,17 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
     forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
     if cell == "rnn" and (forget_bias or input_bias):
         raise ValueError("forget_bias and input_bias belong to an LSTM's gates; an RNN layer has neither")
+    if recurrent_std is None:
+        recurrent_std = 1.0 / np.sqrt(n_units)
+    recurrent_std = real_number(recurrent_std, "recurrent_std")
+    if recurrent_std < 0:
+        raise ValueError(f"recurrent_std must be 0 or more, got {recurrent_std}")
     rng = np.random.default_rng(seed)
     n_gates = 4 if cell == "lstm" else 1
     gates = []
     for k in range(n_gates):
         w_input = rng.normal(0.0, 1.0, (n_units, n_inputs))
-        w_short = rng.normal(0.0, 1.0 / np.sqrt(n_units), (n_units, n_units))
+        w_short = rng.normal(0.0, recurrent_std, (n_units, n_units))
         bias = np.full(n_units, (forget_bias, input_bias, 0.0, 0.0)[k] if cell == "lstm" else 0.0)
         gates.append(LayerGate(w_short, w_input, bias))
     return LSTMLayer(*gates) if cell == "lstm" else RNNLayer(gates[0])

@@ -713,6 +713,103 @@ def _real_prices():
     )
 
 
+TABLE_SUPPORTS = {
+    "a": "RNNs cannot learn a 100-day lag.",
+    "b": "With these settings and this budget, the LSTM learned the 100-day lag and the RNN did not.",
+    "c": "An LSTM learns any long lag, whatever its starting biases.",
+}
+
+
+def _long_memories():
+    from .long_lag import gradient_by_lag, long_lag_table
+
+    kept, days = 0.9, 50
+    starts = {"forget 0, input 0": (0.0, 0.0), "forget 5, input 0": (5.0, 0.0),
+              "forget 5, input -3": (5.0, -3.0), "forget -2, input 3": (-2.0, 3.0)}
+    runs = {name: gradient_by_lag("lstm", 100, forget_bias=f, input_bias=i) for name, (f, i) in starts.items()}
+    best = max(runs, key=lambda name: runs[name].gradients[-1])
+    table = long_lag_table()
+    rnn_lags = table.lags("RNN")
+    share = {n: table.solved("RNN", n)[0] / table.solved("RNN", n)[1] for n in rnn_lags}
+    first_below = next(n for n in rnn_lags if share[n] < 0.5)
+    first_missed = next((n for n in rnn_lags if share[n] < 1), None)
+    first_none = next((n for n in rnn_lags if share[n] == 0), None)
+    plain, plain_runs = table.solved("RNN", 100)
+    longer, longer_runs = table.solved("RNN, learning rate 0.03, 6000 steps", 100)
+    lstm, lstm_runs = table.solved("LSTM", 100)
+    closed, closed_runs = table.solved("LSTM, forget bias 0, input bias 0", 100)
+    return ExerciseSet(
+        "06_long_memories",
+        q1=NumberExercise(
+            prompt=f"Every day the forget gate keeps {kept} of the long-term memory. What share of day 1's memory "
+            f"is left after {days} forget gates? Four decimals.",
+            expected=kept ** days,
+            tolerance=0.0001,
+            mistakes=[
+                (kept * days, f"that is {kept} x {days}; the memory is multiplied by {kept} again every day."),
+                (kept ** (days - 1), f"that is {days - 1} forget gates; the question has {days}."),
+                (1 - kept ** days, "that is the share forgotten; the question asks what is left."),
+            ],
+            hints=[f"After one gate {kept} is left, after two {kept} x {kept} = {kept * kept:.2f}.",
+                   f"answer = {kept} ** {days}"],
+            solution=f"{kept}^{days} = {kept ** days:.4f}: even a gate that keeps 90% a day lets only about half a "
+            "percent of day 1 through 50 days. The gradient along the long-term memory shrinks the same way.",
+        ),
+        q2=ChoiceExercise(
+            prompt="Which starting biases of the forget and input gates give day 1 the largest gradient at 100 days: "
+            + ", ".join(f"'{name}'" for name in starts) + "?",
+            options=tuple(starts),
+            answer=best,
+            reasons={name: f"with '{name}' day 1's gradient at 100 days is {run.gradients[-1]:.1e}; the forget gates "
+                     f"keep {run.forget_products[-1]:.2g} of day 1's memory and the largest long-term memory reaches "
+                     f"{run.largest_long_memory:.1f}." for name, run in runs.items()},
+            hints=["Set the two sliders to each pair and read the blue line at 100 days.",
+                   "The forget gate must stay open; the input gate must not flood the memory, or tanh saturates."],
+            solution=f"'{best}': a large forget bias holds every forget gate near 1, so day 1's memory survives "
+            f"(the gates keep {runs[best].forget_products[-1]:.2f} of it over 99 days), and a negative input bias "
+            "keeps the input gate mostly shut, so the noise of the later days does not pile up in the memory: "
+            f"its largest value is {runs[best].largest_long_memory:.1f} (median of 20 models), against "
+            f"{runs['forget 5, input 0'].largest_long_memory:.0f} with 'forget 5, input 0', where tanh is flat and "
+            "passes almost no gradient.",
+        ),
+        q3=NumberExercise(
+            prompt="In the success table's RNN row: at how many days does the RNN first solve the task for fewer "
+            "than half of its seeds?",
+            expected=first_below,
+            tolerance=0.05,  # a number of days from the table's columns: only the exact one is right
+            mistakes=[(wrong, why) for wrong, why in (
+                (first_missed, f"at {first_missed} days the RNN already misses some seeds, but it still solves "
+                 f"{'%d of %d' % table.solved('RNN', first_missed)}: at least half."),
+                (first_none, f"at {first_none} days it solves none at all; fewer than half happens sooner."),
+            ) if wrong is not None and wrong != first_below],
+            hints=["Read the RNN row from left to right and compare each count with half of the seeds.",
+                   "answer = the first column whose count is below half, e.g. below 5/10."],
+            solution=f"{first_below} days: the RNN row reads "
+            + ", ".join(f"{n} days {'%d/%d' % table.solved('RNN', n)}" for n in rnn_lags)
+            + f". Day 1's gradient shrinks as the lag grows (section 2), and by {first_below} days most seeds "
+            "never find the memory within the budget.",
+        ),
+        q4=ChoiceExercise(
+            prompt=lettered("Which sentence does the success table support?", TABLE_SUPPORTS),
+            options=tuple(TABLE_SUPPORTS),
+            answer="b",
+            reasons={
+                "a": f"the row 'RNN, learning rate 0.03, 6000 steps' solved {longer} of {longer_runs} at 100 days: "
+                "with a larger learning rate and four times the steps the RNN sometimes gets there.",
+                "b": f"at 100 days the LSTM solved {lstm} of {lstm_runs} and the RNN {plain} of {plain_runs}, with the "
+                "same settings and the same budget; that is all the main rows say.",
+                "c": f"the row 'LSTM, forget bias 0, input bias 0' says otherwise: started with its forget gates "
+                f"half shut, the LSTM solved {closed} of {closed_runs} at 100 days, like the RNN.",
+            },
+            hints=["Read the caveat rows too, not just the first two.",
+                   "A table of runs can support 'under these conditions'; can it support 'never'?"],
+            solution="(b). The table compares the two models under one set of conditions. The caveat rows show that "
+            "a bigger budget sometimes rescues the RNN, and that the LSTM's advantage depends on starting with its "
+            "forget gates open.",
+        ),
+    )
+
+
 _BUILDERS = {
     "00_start_here": _start_here,
     "01_activation_functions": _activation_functions,
@@ -720,6 +817,7 @@ _BUILDERS = {
     "03_one_lstm_unit": _one_lstm_unit,
     "04_company_a_and_b": _company_a_and_b,
     "05_training": _training,
+    "06_long_memories": _long_memories,
     "07_real_prices": _real_prices,
 }
 

@@ -134,11 +134,11 @@ def _targets(targets, batch):
     return targets
 
 
-def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0):
+def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0, recurrent_std=None):
     """A SequenceModel with seeded random numbers (see layers.new_layer): input weights N(0, 1),
-    weights on the short-term memory N(0, 1/H), biases 0 (the LSTM's forget and input biases as
-    given), and read-out weights N(0, 1/H) with read-out bias 0."""
-    layer = new_layer(cell, n_units, n_inputs, seed, forget_bias, input_bias)
+    weights on the short-term memory N(0, 1/H) (or N(0, recurrent_std squared)), biases 0 (the
+    LSTM's forget and input biases as given), and read-out weights N(0, 1/H) with read-out bias 0."""
+    layer = new_layer(cell, n_units, n_inputs, seed, forget_bias, input_bias, recurrent_std)
     rng = np.random.default_rng([_seed(seed), 1])  # a stream apart from the layer's
     return SequenceModel(layer, rng.normal(0.0, 1.0 / np.sqrt(n_units), n_units), 0.0)
 

@@ -248,5 +248,4 @@ ex.q4.check(answer)
 #   out from training can tell a model that predicts from one that remembers.
 # - `torch.nn.LSTM` is the same unit, with 16 numbers where we have 12 (two biases per gate).
 #
-# Next: real daily stock prices, and how to tell whether a model really predicts anything:
-# [07 · Real prices, honestly](07_real_prices.ipynb).
+# **Next:** does an LSTM really remember longer than a basic RNN? [06 · Long memories](06_long_memories.ipynb)

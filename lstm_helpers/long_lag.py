@@ -1,0 +1,381 @@
+"""The long-lag task: can a model carry day 1 across many days of noise?
+
+Each sequence starts with 0 (a Company A) or 1 (a Company B); every later day is a
+random price in [0, 1), the same kind of noise for both. The target is day 1's value,
+so a model must keep one number for n_days - 1 days while ignoring everything else.
+
+    values, targets = long_lag_data(n_days=50, n_sequences=64, seed=0)
+    result = long_lag_experiment("lstm", 50, seed=0)     # train one model; .test_accuracy, .steps, .seconds
+    by_lag = gradient_by_lag("rnn", 100)                 # |d prediction / d day 1| against the lag, untrained
+    table = long_lag_table()                             # the stored success table (make experiments)
+"""
+
+import csv
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import real_number
+from .layers import LSTMLayer, _check_cell, _count, _seed
+from .sequence_model import new_sequence_model, train_sequence_model
+
+# The settings of the experiment (see long_lag_experiment); forget and input biases are the LSTM's.
+DEFAULTS = {"n_units": 4, "learning_rate": 0.01, "batch_size": 64, "max_steps": 1500, "n_test": 500,
+            "n_validation": 500, "check_every": 25, "stop_accuracy": 0.99, "recurrent_std": None}
+LSTM_BIASES = {"forget_bias": 5.0, "input_bias": -3.0}
+SUCCESS = 0.95  # test accuracy at or above which a run counts as solving the task
+
+
+def long_lag_data(n_days, n_sequences, seed):
+    """(values (n_days, n_sequences), targets (n_sequences,)): day 1 is 0 or 1 at random,
+    days 2 to n_days are random in [0, 1), and each target is its sequence's day 1."""
+    n_days, n_sequences = _count(n_days, "n_days"), _count(n_sequences, "n_sequences")
+    rng = np.random.default_rng(_seed(seed))
+    values = rng.random((n_days, n_sequences))
+    values[0] = rng.integers(0, 2, n_sequences)
+    return values, values[0].copy()
+
+
+def accuracy(predictions, targets):
+    """The fraction of sequences whose prediction is on the right side of 0.5."""
+    return float(np.mean((np.asarray(predictions) >= 0.5) == (np.asarray(targets) >= 0.5)))
+
+
+@dataclass(frozen=True, eq=False)
+class LongLagResult:
+    """One trained run: its settings, how it ended and what it learned.
+
+    test_accuracy is measured on n_test sequences never used for training or stopping;
+    solved is test_accuracy >= 0.95. steps: Adam steps taken (training stops once the
+    validation accuracy reaches stop_accuracy). training_losses: every step's batch loss;
+    check_steps, validation_accuracies: at each check. model: the trained SequenceModel.
+    """
+
+    cell: str
+    n_days: int
+    seed: int
+    settings: dict
+    test_accuracy: float
+    steps: int
+    seconds: float
+    training_losses: np.ndarray
+    check_steps: np.ndarray
+    validation_accuracies: np.ndarray
+    model: object
+
+    @property
+    def solved(self):
+        return self.test_accuracy >= SUCCESS
+
+
+def experiment_settings(cell, **overrides):
+    """The full settings long_lag_experiment uses for `cell`, with any overrides; checked."""
+    cell = _check_cell(cell)
+    settings = {**DEFAULTS, **(LSTM_BIASES if cell == "lstm" else {})}
+    unknown = sorted(set(overrides) - set(settings))
+    if unknown:
+        why = " (forget_bias and input_bias belong to an LSTM's gates)" if cell == "rnn" and set(unknown) & set(LSTM_BIASES) else ""
+        raise TypeError(f"long_lag_experiment got unknown setting(s) {', '.join(unknown)} for cell {cell!r}{why}; "
+                        f"known: {', '.join(settings)}")
+    settings.update(overrides)
+    for name in ("n_units", "batch_size", "max_steps", "n_test", "n_validation", "check_every"):
+        settings[name] = _count(settings[name], name)
+    for name in ("learning_rate", "stop_accuracy", "recurrent_std", *LSTM_BIASES):
+        if settings.get(name) is not None:
+            settings[name] = real_number(settings[name], name)
+    return settings
+
+
+def long_lag_experiment(cell, n_days, seed, callback=None, **overrides):
+    """Train a fresh model on the long-lag task and measure it on a held-out test set.
+
+    cell "lstm" or "rnn"; n_days the sequence length; seed fixes the starting weights, every
+    training batch and the validation and test sets. Defaults (override by name): 4 units
+    and a linear read-out; input weights N(0, 1), weights on the short-term memory N(0, 1/H),
+    biases 0 except the LSTM's forget bias 5 and input bias -3; a fresh batch of 64
+    sequences per Adam step at learning rate 0.01; at most 1500 steps, stopping once the
+    accuracy on 500 validation sequences reaches 0.99; test accuracy on 500 more.
+    callback(step, training_loss, validation_accuracy) is called every check.
+    """
+    settings = experiment_settings(cell, **overrides)
+    n_days, seed = _count(n_days, "n_days"), _seed(seed)
+    biases = {name: settings[name] for name in LSTM_BIASES if name in settings}
+    model = new_sequence_model(cell, settings["n_units"], 1, seed, recurrent_std=settings["recurrent_std"], **biases)
+    # separate, seeded streams: starting weights, training batches, validation set, test set
+    batch_seeds = np.random.default_rng([seed, 2])
+    validation = long_lag_data(n_days, settings["n_validation"], _derived_seed(seed, 3))
+    test = long_lag_data(n_days, settings["n_test"], _derived_seed(seed, 4))
+
+    def make_batch(rng, batch_size):
+        return long_lag_data(n_days, batch_size, int(batch_seeds.integers(2**63)))
+
+    accuracies, latest = [], {}
+
+    def remember(step, loss, validation_loss):  # train_sequence_model calls this just before stop_when
+        latest.update(step=step, loss=loss)
+
+    def stop_when(predictions, targets):
+        accuracies.append(accuracy(predictions, targets))
+        if callback is not None:
+            callback(latest["step"], latest["loss"], accuracies[-1])
+        return accuracies[-1] >= settings["stop_accuracy"]
+
+    training = train_sequence_model(model, make_batch, validation, max_steps=settings["max_steps"],
+                                    batch_size=settings["batch_size"], learning_rate=settings["learning_rate"],
+                                    check_every=settings["check_every"], stop_when=stop_when, seed=seed,
+                                    callback=remember)
+    trained = training.last_model
+    test_accuracy = accuracy(trained.predict(test[0]), test[1])
+    return LongLagResult(cell, n_days, seed, settings, test_accuracy, training.steps, training.seconds,
+                         training.training_losses, training.check_steps, np.array(accuracies), trained)
+
+
+def _derived_seed(seed, stream):
+    return int(np.random.default_rng([seed, stream]).integers(2**63))
+
+
+def first_day_influence(models, values, tanh_slopes=True):
+    """d(prediction after day t) / d(day 1's first input) for every day t, by forward-mode
+    differentiation: one pass gives the whole curve, so a 100-day run answers every lag 1-100.
+
+    models: a list of SequenceModels of the same cell and shape, run together (stacked);
+    values: (days, len(models), batch) or (days, len(models), batch, I), each model its own batch.
+    Returns (days, len(models), batch). With tanh_slopes=False an RNN's tanh slopes are taken
+    as 1, leaving only its weights: the w^n of notebook 02, with a matrix for w.
+    """
+    return _forward_influence(models, values, tanh_slopes)[0]
+
+
+def _forward_influence(models, values, tanh_slopes=True):
+    """(influence (days, S, batch), forget gates and long-term memories (days, S, batch, H) or None)."""
+    models = list(models)
+    if not models or len({(m.cell, m.n_units, m.n_inputs) for m in models}) != 1:
+        raise ValueError("models must be a non-empty list of SequenceModels of the same cell and shape")
+    x = np.asarray(values, dtype=float)
+    if x.ndim == 3:
+        x = x[..., None]
+    if x.ndim != 4 or x.shape[1] != len(models) or x.shape[3] != models[0].n_inputs:
+        raise ValueError(f"values must have shape (days, {len(models)} models, batch[, inputs]), got {np.shape(values)}")
+    return _influence(_stacked_arrays(models), x, tanh_slopes)
+
+
+def _stacked_arrays(models):
+    """The models' numbers stacked along a first axis: (cell, w_short (S, H, nH), w_input (S, I, nH),
+    bias (S, 1, nH), readout (S, H, 1)), with the gates side by side as the layers keep them."""
+    layers = [m.layer for m in models]
+    cell = models[0].cell
+    return (cell, np.stack([layer._w_short for layer in layers]), np.stack([layer._w_input for layer in layers]),
+            np.stack([layer._bias if cell == "lstm" else layer.state.bias for layer in layers])[:, None],
+            np.stack([m.readout_weights for m in models])[:, :, None])
+
+
+def _influence(arrays, x, tanh_slopes=True):
+    cell, w_short, w_input, bias, readout = arrays
+    units = readout.shape[1]
+    days, n_models, batch, _ = x.shape
+    short = np.zeros((n_models, batch, units))
+    long = np.zeros_like(short)
+    d_short, d_long = np.zeros_like(short), np.zeros_like(short)
+    influence = np.empty((days, n_models, batch))
+    forgets = np.empty((days, n_models, batch, units)) if cell == "lstm" else None
+    longs = np.empty_like(forgets) if cell == "lstm" else None
+    from_inputs = x @ w_input[None] + bias[None]
+    h1, h2, h3 = units, 2 * units, 3 * units
+    for t in range(days):
+        sums = short @ w_short + from_inputs[t]
+        d_sums = d_short @ w_short + (w_input[:, :1] if t == 0 else 0.0)
+        if cell == "rnn":
+            short = np.tanh(sums)
+            d_short = (1.0 - short * short) * d_sums if tanh_slopes else d_sums
+        else:
+            gates = 0.5 + 0.5 * np.tanh(0.5 * sums)  # sigmoid, all four sums at once
+            d_gates = gates * (1.0 - gates) * d_sums
+            f, i, o = gates[..., :h1], gates[..., h1:h2], gates[..., h3:]
+            g = np.tanh(sums[..., h2:h3])
+            d_g = (1.0 - g * g) * d_sums[..., h2:h3]
+            d_long = d_long * f + long * d_gates[..., :h1] + d_gates[..., h1:h2] * g + i * d_g
+            long = long * f + i * g
+            potential = np.tanh(long)
+            d_short = d_gates[..., h3:] * potential + o * (1.0 - potential * potential) * d_long
+            short = o * potential
+            forgets[t], longs[t] = f, long
+        influence[t] = (d_short @ readout)[..., 0]
+    return influence, forgets, longs
+
+
+@functools.lru_cache(maxsize=16)
+def _untrained(cell, n_units, seeds, recurrent_std, max_days):
+    """The stacked numbers of the untrained models of `seeds` (all biases 0) and their sequences.
+    The weights drawn do not depend on the biases, so a slider only has to change those."""
+    models = [new_sequence_model(cell, n_units, 1, seed, recurrent_std=recurrent_std) for seed in seeds]
+    values = np.stack([long_lag_data(max_days, 1, seed)[0] for seed in seeds], axis=1)[..., None]
+    return _stacked_arrays(models), values
+
+
+@dataclass(frozen=True, eq=False)
+class GradientByLag:
+    """How much day 1 still moves the prediction of an untrained model, lag by lag.
+
+    lags: 1 to max_days; gradients: the median over seeds of |d prediction / d day 1| for a
+    sequence of that many days. LSTM only (else None): forget_products, the median over seeds
+    and units of the product of the forget gates of days 2 to lag (the share of day 1's
+    long-term memory still there); largest_long_memory, the median over seeds of the largest
+    |long-term memory| of any unit on any day. RNN only: weights_only, the same gradient with
+    every tanh slope taken as 1 (the w^n of notebook 02). forget_bias, input_bias: the LSTM's
+    starting biases it was computed with.
+    """
+
+    cell: str
+    lags: np.ndarray
+    gradients: np.ndarray
+    forget_products: object = None
+    largest_long_memory: object = None
+    weights_only: object = None
+    forget_bias: float = 0.0
+    input_bias: float = 0.0
+
+
+def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=0.0, input_bias=0.0,
+                    recurrent_std=None):
+    """|d prediction / d day 1| against the lag, for untrained models (one per seed, each on its
+    own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once."""
+    cell, max_days = _check_cell(cell), _count(max_days, "max_days")
+    seeds = [_seed(s) for s in seeds]
+    if not seeds:
+        raise ValueError("seeds must hold at least one seed")
+    forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
+    if recurrent_std is not None:
+        recurrent_std = real_number(recurrent_std, "recurrent_std")
+    arrays, values = _untrained(cell, _count(n_units, "n_units"), tuple(seeds), recurrent_std, max_days)
+    if cell == "lstm":
+        bias = arrays[3].copy()
+        bias[..., :n_units], bias[..., n_units:2 * n_units] = forget_bias, input_bias
+        arrays = (*arrays[:3], bias, arrays[4])
+    elif forget_bias or input_bias:
+        raise ValueError("forget_bias and input_bias belong to an LSTM's gates; an RNN has neither")
+    influence, forgets, longs = _influence(arrays, values)
+    lags, gradients = np.arange(1, max_days + 1), np.median(np.abs(influence[:, :, 0]), axis=1)
+    if cell == "rnn":
+        weights_only = np.median(np.abs(_influence(arrays, values, tanh_slopes=False)[0][:, :, 0]), axis=1)
+        return GradientByLag(cell, lags, gradients, weights_only=weights_only)
+    kept = np.cumprod(np.concatenate([np.ones_like(forgets[:1]), forgets[1:]]), axis=0)  # (days, S, 1, H)
+    largest = float(np.median(np.abs(longs).max(axis=(0, 2, 3))))
+    return GradientByLag(cell, lags, gradients, np.median(kept, axis=(1, 2, 3)), largest,
+                         forget_bias=forget_bias, input_bias=input_bias)
+
+
+def stretched_companies(n_days):
+    """Company A and B stretched to n_days: day 1 is 0 (A) or 1 (B), then days 2-4's values
+    0.5, 0.25, 1 repeat for both. With n_days = 4 these are the course's days 1-4.
+    Returns ([A's days, B's days], [A's target 0, B's target 1])."""
+    n_days = _count(n_days, "n_days")
+    middle = [(0.5, 0.25, 1.0)[k % 3] for k in range(n_days - 1)]
+    return [[0.0, *middle], [1.0, *middle]], [0.0, 1.0]
+
+
+def forget_gate_product(params, values):
+    """The product of the forget gates of days 2 to n when the 1-unit LSTM `params` runs over
+    `values` (days,) or (days, batch): the share of day 1's long-term memory that survives to
+    day n, for every n. Same shape as values."""
+    run = LSTMLayer.from_params(params).unroll(values)
+    forget = run.forget_gates[:, :, 0]
+    forget = np.concatenate([np.ones_like(forget[:1]), forget[1:]])
+    kept = np.cumprod(forget, axis=0)
+    return kept[:, 0] if np.ndim(values) == 1 else kept
+
+
+# The stored success table: which settings, lags and seeds tools/long_lag_table.py runs.
+# name: (cell, settings that differ from the defaults, lags)
+TABLE_VARIANTS = {
+    "LSTM": ("lstm", {}, (5, 10, 20, 50, 100)),
+    "RNN": ("rnn", {}, (5, 10, 20, 50, 100)),
+    "LSTM, forget bias 0, input bias 0": ("lstm", {"forget_bias": 0.0, "input_bias": 0.0}, (20, 50, 100)),
+    "LSTM, input bias 0": ("lstm", {"input_bias": 0.0}, (20, 50, 100)),
+    "RNN, learning rate 0.03, 6000 steps": ("rnn", {"learning_rate": 0.03, "max_steps": 6000}, (20, 50, 100)),
+    "RNN, weights on the short-term memory N(0, 1)": ("rnn", {"recurrent_std": 1.0}, (20, 50, 100)),
+}
+TABLE_SEEDS = tuple(range(10))
+TABLE_COLUMNS = ("variant", "cell", "n_days", "seed", "test_accuracy", "steps", "seconds")
+TABLE_FILE = "long_lag_table.csv"
+
+
+def table_row(variant, n_days, seed):
+    """Run one row of the stored table: (variant, cell, n_days, seed, test_accuracy, steps, seconds)."""
+    if variant not in TABLE_VARIANTS:
+        raise ValueError(f"variant must be one of {', '.join(map(repr, TABLE_VARIANTS))}, got {variant!r}")
+    cell, overrides, _ = TABLE_VARIANTS[variant]
+    result = long_lag_experiment(cell, n_days, seed, **overrides)
+    return (variant, cell, n_days, seed, result.test_accuracy, result.steps, round(result.seconds, 2))
+
+
+@dataclass(frozen=True)
+class LongLagTable:
+    """The stored success table: one row per (variant, n_days, seed), as dicts."""
+
+    rows: tuple
+
+    @property
+    def variants(self):
+        return tuple(dict.fromkeys(row["variant"] for row in self.rows))
+
+    def lags(self, variant):
+        return tuple(sorted({row["n_days"] for row in self.rows if row["variant"] == variant}))
+
+    def runs(self, variant, n_days):
+        """The rows of one (variant, n_days), seed by seed."""
+        chosen = [row for row in self.rows if row["variant"] == variant and row["n_days"] == n_days]
+        if not chosen:
+            raise ValueError(f"the table has no runs of {variant!r} at {n_days} days")
+        return sorted(chosen, key=lambda row: row["seed"])
+
+    def solved(self, variant, n_days):
+        """(how many runs reached test accuracy 0.95, how many runs)."""
+        runs = self.runs(variant, n_days)
+        return sum(row["test_accuracy"] >= SUCCESS for row in runs), len(runs)
+
+    def counts(self, variant, shortest=1):
+        """One row as text: "20 days 3/10, 50 days 0/10, ..." for every lag of at least `shortest` days."""
+        return ", ".join(f"{n} days {'%d/%d' % self.solved(variant, n)}" for n in self.lags(variant) if n >= shortest)
+
+
+def long_lag_table(path=None):
+    """The success table computed by tools/long_lag_table.py (make experiments), read from
+    the file shipped with the package (or from `path`)."""
+    if path is None:
+        from importlib.resources import files
+        text = files("lstm_helpers").joinpath("results").joinpath(TABLE_FILE).read_text()
+    else:
+        with open(path) as handle:
+            text = handle.read()
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    header = next(csv.reader(lines[:1]))
+    if tuple(header) != TABLE_COLUMNS:
+        raise ValueError(f"the table's columns must be {', '.join(TABLE_COLUMNS)}, got {', '.join(header)}")
+    kinds = (str, str, int, int, float, int, float)
+    rows = tuple({name: kind(value) for name, kind, value in zip(TABLE_COLUMNS, kinds, fields)}
+                 for fields in csv.reader(lines[1:]))
+    return LongLagTable(rows)
+
+
+def untrained_readout_accuracy(cell, n_days, seed, n_sequences=500, **settings):
+    """Test accuracy of an untrained layer whose read-out alone is fitted (least squares) to
+    n_sequences training sequences: how much of day 1 the random layer already carries to the
+    last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment."""
+    allowed = {"n_units", "recurrent_std", *(LSTM_BIASES if _check_cell(cell) == "lstm" else ())}
+    unknown = sorted(set(settings) - allowed)
+    if unknown:
+        raise TypeError(f"untrained_readout_accuracy got unknown setting(s) {', '.join(unknown)}; "
+                        f"known: {', '.join(sorted(allowed))}")
+    n_units = settings.pop("n_units", DEFAULTS["n_units"])
+    model = new_sequence_model(cell, n_units, 1, _seed(seed), **settings)
+    n_sequences = _count(n_sequences, "n_sequences")
+    train = long_lag_data(n_days, n_sequences, _derived_seed(seed, 5))
+    test = long_lag_data(n_days, n_sequences, _derived_seed(seed, 4))
+
+    def features(values):
+        last = model.layer.unroll(values).last_short_memory
+        return np.column_stack([last, np.ones(len(last))])
+
+    weights = np.linalg.lstsq(features(train[0]), train[1], rcond=None)[0]
+    return accuracy(features(test[0]) @ weights, test[1])

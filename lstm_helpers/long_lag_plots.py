@@ -1,0 +1,138 @@
+"""Pictures for notebook 06 (long memories): data in, Figure out.
+
+Colours follow the course: long-term memory green, short-term memory pink; the LSTM's
+gradient blue, the basic RNN's orange; every line also has a label.
+"""
+
+import numpy as np
+from matplotlib.ticker import LogLocator
+
+from ._checks import real_number
+from .figures import BLUE, GREY, LONG_TERM_GREEN, ORANGE, VERMILLION, new_figure
+from .long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_companies
+from .lstm import EXAMPLE_PARAMS
+from .training import UNTRAINED_PARAMS
+
+FLOOR = 1e-35  # smaller numbers are drawn at the bottom edge of a log-scale plot
+
+
+def _shown(values):
+    return np.clip(np.asarray(values, dtype=float), FLOOR, None)
+
+
+def plot_forget_products(n_days=50):
+    """The product of the forget gates over Company A stretched to n_days, for the course's
+    untrained start (notebook 05) and the trained unit of notebooks 03-04, on a log scale."""
+    sequences, _ = stretched_companies(n_days)
+    days = np.arange(1, n_days + 1)
+    fig, ax = new_figure(10, 4.4)
+    ax.set_yscale("log")
+    for params, colour, style, label in (
+        (UNTRAINED_PARAMS, VERMILLION, "-", "the untrained start of notebook 05"),
+        (EXAMPLE_PARAMS, BLUE, "--", "the trained unit of notebooks 03-04"),
+    ):
+        kept = forget_gate_product(params, np.array(sequences).T)[:, 0]  # Company A
+        ax.plot(days, _shown(kept), color=colour, ls=style, lw=2.5, label=label)
+    ax.axhline(1.0, color=GREY, lw=1, ls=":")
+    ax.set(xlabel="day n", ylabel="share of day 1's long-term memory\nleft on day n (log scale)",
+           xlim=(1, n_days), title="The forget gates, multiplied day after day (Company A, stretched)")
+    ax.legend(loc="lower left")
+    return fig
+
+
+def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
+    """(figure, move_to): |d prediction / d day 1| against the lag (left) and what multiplies
+    day 1's signal on the way (right). move_to(forget_bias, input_bias) redraws the LSTM's two
+    live lines and returns (the artists it moved, the GradientByLag it drew), so a slider can
+    redraw just those (figures.LiveFigure)."""
+    rnn = gradient_by_lag("rnn", max_days)
+    closed = gradient_by_lag("lstm", max_days, forget_bias=0.0, input_bias=0.0)
+    fig, (left, right) = new_figure(12, 4.8, ncols=2)
+    for ax in (left, right):
+        ax.set_yscale("log")
+        ax.set(xlim=(1, max_days), ylim=(FLOOR, 10.0))
+        ax.set_autoscale_on(False)
+        ax.yaxis.set_major_locator(LogLocator(base=10.0, numticks=8))
+    left.plot(rnn.lags, _shown(rnn.gradients), color=ORANGE, lw=2.5, label="RNN")
+    left.plot(closed.lags, _shown(closed.gradients), color=GREY, ls="--", lw=2, label="LSTM, forget bias 0, input bias 0")
+    live_gradient, = left.plot([], [], color=BLUE, lw=3, label="LSTM, the sliders' biases")
+    left.set(xlabel="lag: days from day 1 to the prediction", ylabel="|d prediction / d day 1|",
+             title="How much day 1 moves the prediction")
+    left.legend(loc="lower left", fontsize=11)
+
+    right.plot(rnn.lags, _shown(rnn.weights_only), color=ORANGE, ls="--", lw=2.5,
+               label="RNN: its weights alone (w^n)")
+    right.plot(closed.lags, _shown(closed.forget_products), color=GREY, ls="--", lw=2,
+               label="LSTM, forget bias 0: forget gates")
+    live_product, = right.plot([], [], color=LONG_TERM_GREEN, lw=3, label="LSTM, the sliders' biases: forget gates")
+    right.set(xlabel="day n", ylabel="factor after n days",
+              title="What multiplies day 1's signal on the way")
+    right.legend(loc="lower left", fontsize=11)
+
+    def move_to(new_forget_bias, new_input_bias):
+        forget_bias = real_number(new_forget_bias, "forget_bias")
+        input_bias = real_number(new_input_bias, "input_bias")
+        lstm = gradient_by_lag("lstm", max_days, forget_bias=forget_bias, input_bias=input_bias)
+        live_gradient.set_data(lstm.lags, _shown(lstm.gradients))
+        live_product.set_data(lstm.lags, _shown(lstm.forget_products))
+        return [live_gradient, live_product], lstm
+
+    fig.rnn, fig.closed_lstm = rnn, closed  # what the static lines show, for a readout
+    fig.lstm = move_to(forget_bias, input_bias)[1]
+    return fig, move_to
+
+
+def plot_gradient_by_lag(forget_bias=5.0, input_bias=-3.0, max_days=100):
+    """The gradient-against-lag figure for one choice of the LSTM's biases."""
+    return gradient_by_lag_figure(forget_bias, input_bias, max_days)[0]
+
+
+def plot_long_lag_runs(results):
+    """Validation accuracy at each check of one or more LongLagResults (e.g. an LSTM and an RNN)."""
+    fig, ax = new_figure(11, 4.2)
+    styles = {"lstm": (BLUE, "-"), "rnn": (ORANGE, "--")}
+    for result in results:
+        colour, style = styles[result.cell]
+        ax.plot(result.check_steps, result.validation_accuracies, color=colour, ls=style, lw=2.5,
+                label=f"{result.cell.upper()}: test accuracy {result.test_accuracy:.2f}")
+    ax.axhline(SUCCESS, color=LONG_TERM_GREEN, lw=1.5, ls=":", label=f"solved: {SUCCESS:.2f} on the test set")
+    ax.axhline(0.5, color=GREY, lw=1.5, ls="-.", label="guessing: 0.50")
+    days = sorted({r.n_days for r in results})
+    ax.set(ylim=(0.3, 1.03), xlabel="Adam steps", ylabel="validation accuracy",
+           title=f"Learning to remember day 1 over {', '.join(map(str, days))} days")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
+    return fig
+
+
+def plot_success_table(table):
+    """The stored success table as a grid: one row per variant, one column per lag, each
+    square saying how many seeds solved the task (test accuracy >= 0.95) and shaded by it."""
+    variants = table.variants
+    lags = sorted({n for v in variants for n in table.lags(v)})
+    fig, ax = new_figure(11, 0.62 * len(variants) + 1.6)
+    for row, variant in enumerate(variants):
+        for col, n_days in enumerate(lags):
+            if n_days not in table.lags(variant):
+                ax.text(col, row, "not run", ha="center", va="center", color=GREY, fontsize=11)
+                continue
+            solved, runs = table.solved(variant, n_days)
+            share = solved / runs
+            ax.add_patch(_square(col, row, share))
+            ax.text(col, row, f"{solved}/{runs}", ha="center", va="center", fontsize=14,
+                    color="white" if share > 0.55 else "black", fontweight="bold")
+    ax.set(xlim=(-0.5, len(lags) - 0.5), ylim=(len(variants) - 0.5, -0.5),
+           xticks=range(len(lags)), xticklabels=[f"{n} days" for n in lags],
+           yticks=range(len(variants)), yticklabels=variants, xlabel="days in each sequence (the lag)",
+           title=f"Seeds that solved the long-lag task (test accuracy at least {SUCCESS:.2f})")
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def _square(col, row, share):
+    from matplotlib.patches import Rectangle
+
+    # light to dark blue with the share of seeds solved (the number is written on it too)
+    light, dark = np.array([0.93, 0.95, 0.98]), np.array([0.0, 0.27, 0.55])
+    return Rectangle((col - 0.48, row - 0.46), 0.96, 0.92, color=light + share * (dark - light), lw=0)

@@ -1,0 +1,66 @@
+"""Notebook 06's live pieces: the forget-bias slider and the training runs with progress bars."""
+
+import ipywidgets as w
+
+from .figures import LiveFigure
+from .long_lag import experiment_settings, long_lag_experiment
+from .long_lag_plots import gradient_by_lag_figure
+from .widgets import Explorer, _live_slider
+
+
+class GradientByLagExplorer(Explorer):
+    """Sliders for the LSTM's forget-gate and input-gate biases at the start of training; the
+    LSTM's gradient-against-lag curve and its forget-gate product follow them live."""
+
+    def __init__(self, forget_bias=5.0, input_bias=-3.0):
+        self.forget_bias = _live_slider("forget-gate bias", -2.0, 8.0, forget_bias, step=0.5)
+        self.input_bias = _live_slider("input-gate bias", -6.0, 3.0, input_bias, step=0.5)
+        fig, self._move_to = gradient_by_lag_figure(forget_bias, input_bias)
+        self.rnn = fig.rnn
+        moved, self.lstm = self._move_to(forget_bias, input_bias)
+        self._live = LiveFigure(fig, moved)
+        super().__init__([self.forget_bias, self.input_bias])
+
+    def update(self):
+        _, self.lstm = self._move_to(self.forget_bias.value, self.input_bias.value)
+        self.readout.value = readout_text(self.lstm, self.rnn)
+        self.image.value = self._live.png()
+
+
+def readout_text(lstm, rnn):
+    """One line saying what the curves show at the longest lag, numbers computed."""
+    last = len(lstm.lags)
+    return (f"<b>Forget bias {lstm.forget_bias:g}, input bias {lstm.input_bias:g}, at {last} days:</b> "
+            f"|d prediction / d day 1| is {lstm.gradients[-1]:.2g} for the LSTM ({rnn.gradients[-1]:.2g} for the "
+            f"RNN). Over days 2-{last} the forget gates keep {lstm.forget_products[-1]:.2g} of day 1's long-term "
+            f"memory, and the largest long-term memory reaches {lstm.largest_long_memory:.2g} "
+            "(medians over 20 untrained models).")
+
+
+def train_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
+    """long_lag_experiment for each cell at n_days, one after the other, each with a progress bar
+    and its validation accuracy as it goes. Shows the bars; returns {cell: LongLagResult}.
+    Nothing shown depends on time, so a rebuilt notebook stores the same widgets."""
+    from IPython.display import display
+
+    bars, labels = {}, {}
+    for cell in cells:
+        settings = experiment_settings(cell, **overrides)
+        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], style={"bar_color": "#0072B2"},
+                                   layout=w.Layout(width="320px"))
+        labels[cell] = w.HTML(f"<b>{cell.upper()}</b>: waiting")
+    display(w.VBox([w.HBox([bars[cell], labels[cell]]) for cell in cells]))
+    results = {}
+    for cell in cells:
+        bar, label = bars[cell], labels[cell]
+
+        def progress(step, loss, validation_accuracy, bar=bar, label=label, cell=cell):
+            bar.value = step
+            label.value = f"<b>{cell.upper()}</b>: step {step}, validation accuracy {validation_accuracy:.2f}"
+
+        result = long_lag_experiment(cell, n_days, seed, callback=progress, **overrides)
+        bar.value = result.steps  # a run that stopped early shows how far it got
+        label.value = (f"<b>{cell.upper()}</b>: {'solved' if result.solved else 'not solved'} after {result.steps} "
+                       f"steps, test accuracy {result.test_accuracy:.2f}")
+        results[cell] = result
+    return results
