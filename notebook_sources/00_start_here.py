@@ -24,6 +24,8 @@
 # | 03 | One LSTM unit | follow a long-term and a short-term memory through every gate |
 # | 04 | Company A and Company B | unroll the unit over four days and predict the fifth |
 # | 05 | Training the 12 numbers | train the unit by backpropagation through time |
+# | 06 | Long memories | measure how far a memory and its gradient get through an RNN and an LSTM |
+# | 07 | Real prices, honestly | test models on real stock prices against honest baselines |
 #
 # Each notebook has the same shape: objectives and a time estimate, one setup cell,
 # short sections that each end in something for you to do, and key points at the end.

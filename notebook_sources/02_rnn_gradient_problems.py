@@ -156,8 +156,9 @@ ex.q3.check(answer)
 # That is not magic: a gate of 0.5 every day would still fade the memory away, just as
 # w = 0.5 does here. The difference is that the gate is computed afresh each day, so a
 # trained unit can hold it close to 1 for as long as a memory is worth keeping, then let it
-# go. Notebook 03 opens the unit up with real numbers, and notebook 06 measures how far a
-# memory, and its gradient, really gets through an RNN and through an LSTM.
+# go. Notebook 03 opens the unit up with real numbers, and
+# [notebook 06](06_long_memories.ipynb) measures how far a memory, and its gradient, really
+# gets through an RNN and through an LSTM.
 #
 # **Your turn (q4).** Why can a basic RNN with |w| < 1 not learn from day 1 of a 100-day
 # sequence? Answer with a letter, as a string (`"a"`):

@@ -197,8 +197,9 @@ for gate in (0.5, 0.9, step.forget_gate):
     print(f"forget gate {gate:.3f} every day: after 100 days {gate ** 100:.2g} of the memory is left")
 
 # %% [markdown]
-# The last line is the example unit's own forget gate at 2, 1 and 1. Notebook 06 trains an RNN
-# and an LSTM on the same long-memory task and measures how far each one's gradient gets.
+# The last line is the example unit's own forget gate at 2, 1 and 1.
+# [Notebook 06](06_long_memories.ipynb) trains an RNN and an LSTM on the same long-memory task
+# and measures how far each one's gradient gets.
 #
 # **Your turn (q6).** What lets the long-term memory carry something from day 1 to a much
 # later day? Answer with a letter, as a string:
@@ -280,8 +281,8 @@ draw_lstm_unit()
 #   percentage of the potential short-term memory becomes the new short-term memory.
 # - No weight touches the long-term memory: each day it is only scaled by the forget gate and
 #   added to. While the forget gate is held near 1 it carries a memory, and its gradient,
-#   across many days; a forget gate well below 1 fades it just as w^n does (notebook 06
-#   measures both).
+#   across many days; a forget gate well below 1 fades it just as w^n does
+#   ([notebook 06](06_long_memories.ipynb) measures both).
 # - Every block is a weighted sum of the short-term memory and the input, plus a bias,
 #   through sigmoid (a percentage) or tanh (a value); in the standard notation these are
 #   $f_t$, $i_t$, $g_t$ and $o_t$, and $c_t = f_t c_{t-1} + i_t g_t$, $h_t = o_t \tanh(c_t)$.

@@ -204,8 +204,8 @@ for name, params in (("source's (rate 0.001)", lh.EXAMPLE_PARAMS), ("rate 0.01",
 # With 12 numbers and only 2 examples there are many ways to fit: the unit can memorise the two
 # companies, and nothing here says which way generalises, because nothing here tested the unit
 # on data it had not seen. The source's 12 numbers are one solution, not *the* answer.
-# Notebook 07 does what this notebook cannot: it trains on real prices and tests on days the
-# model never saw, against honest baselines.
+# [Notebook 07](07_real_prices.ipynb) does what this notebook cannot: it trains on real prices
+# and tests on days the model never saw, against honest baselines.
 #
 # ## 8. The same unit in PyTorch
 #
