@@ -357,33 +357,50 @@ def draw_unrolled(run, shown_days=None, target=None):
 
 class DaysTable:
     """Day, input, long-term and short-term memory after each day, and the prediction:
-    an HTML table in JupyterLab, aligned plain text in a stored output."""
+    an HTML table in JupyterLab, aligned plain text in a stored output.
 
-    def __init__(self, run, name=""):
+    shown_days (default all) is how many days have run: later days show their input
+    only, and the prediction appears once every day has run (as unrolled_svg draws it).
+    """
+
+    def __init__(self, run, name="", shown_days=None):
         if np.ndim(run.prediction) != 0:
             raise ValueError("run must be one sequence (a 1-D unroll), not a batch")
+        days = len(run.steps)
+        self.shown = days if shown_days is None else int(shown_days)
+        if not 0 <= self.shown <= days:
+            raise ValueError(f"shown_days must be from 0 to {days}, got {shown_days!r}")
         self.run, self.name = run, name
         self.rows = [(day, s.input_value, s.long_memory, s.short_memory) for day, s in enumerate(run.steps, start=1)]
+
+    def _prediction_text(self, bold=lambda text: text):
+        days = len(self.rows)
+        if self.shown < days:
+            return f"prediction for day {days + 1}: after day {days} has run"
+        return f"prediction for day {days + 1}: {bold(f'{self.run.prediction:.2f}')}"
 
     def __repr__(self):
         lines = [f"{self.name}{': ' if self.name else ''}day   input   long-term   short-term"]
         indent = " " * (len(self.name) + 2 if self.name else 0)
-        lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" for day, x, long, short in self.rows]
-        lines.append(f"{indent}prediction for day {len(self.rows) + 1}: {self.run.prediction:.2f}")
+        lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" if day <= self.shown
+                  else f"{indent}{day:>3}   {x:5.2f}   {'-':>9}   {'-':>10}" for day, x, long, short in self.rows]
+        lines.append(f"{indent}{self._prediction_text()}")
         return "\n".join(lines)
 
     def _repr_html_(self):
         cell = 'style="padding:1px 10px;text-align:right"'
         rows = "".join(
             f"<tr><td {cell}>{day}</td><td {cell}>{x:.2f}</td><td {cell}><span style=\"color:{GREEN}\">{long:.2f}</span></td>"
-            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>"
+            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>" if day <= self.shown else
+            f"<tr style=\"color:#767676\"><td {cell}>{day}</td><td {cell}>{x:.2f}</td>"
+            f"<td {cell}>not run</td><td {cell}>not run</td></tr>"
             for day, x, long, short in self.rows
         )
         head = "".join(f"<th {cell}>{h}</th>" for h in ("day", "input", "long-term memory", "short-term memory"))
         caption = f"<caption style=\"text-align:left\"><b>{escape(self.name)}</b></caption>" if self.name else ""
         return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
                 f'aria-label="memories after each day">{caption}<tr>{head}</tr>{rows}</table>'
-                f"<p>prediction for day {len(self.rows) + 1}: <b>{self.run.prediction:.2f}</b></p>")
+                f"<p>{self._prediction_text(lambda text: f'<b>{text}</b>')}</p>")
 
 
 GATE_ROWS = (  # (field of a step, what a learner reads, format)

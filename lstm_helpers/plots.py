@@ -8,12 +8,14 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._checks import real_number
+from ._checks import real_number, whole_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
 from .data import COMPANY_A, COMPANY_B
+from .diagrams import SVGDiagram
 from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, day_sensitivity
 from .rnn import BasicRNN
+from .svgchart import Chart
 from .training import loss_and_gradients
 
 CURVE_X = np.linspace(-6, 6, 241)
@@ -84,41 +86,45 @@ def gradient_contributions(w_recurrent, n_days):
 
 
 def plot_gradient_contributions(w_recurrent, n_days):
-    """Each day's influence on the last output, on a log scale, for one recurrent weight.
+    """Each day's influence on the last output, on a log scale, for one recurrent weight,
+    as an SVG chart (drawn in a millisecond or two, so the explorer can follow a slider).
 
     Never fails: exact zeros get their own marker along the bottom, overflow is
     drawn at the ceiling, and negative influences get a different marker.
     """
+    return SVGDiagram(gradient_chart(w_recurrent, n_days).svg())
+
+
+def gradient_chart(w_recurrent, n_days):
+    """The svgchart.Chart behind plot_gradient_contributions."""
     w = real_number(w_recurrent, "w_recurrent")
+    n_days = whole_number(n_days, "n_days", 1)
     grads = gradient_contributions(w, n_days)
     days = np.arange(1, len(grads) + 1)
     size = np.minimum(np.abs(grads), CEILING)
     nonzero = size > 0
-    bottom = min(1e-20, size[nonzero].min() / 1e3)
+    bottom = min(1e-20, size[nonzero].min() / 1e3) if nonzero.any() else 1e-20
     top = max(1e3, size.max() * 1e3)
-    fig, ax = new_figure(11, 4.0)
-    ax.set_yscale("log")
-    ax.set(ylim=(bottom, top), xlim=(0.5, len(grads) + 0.5))
-    ax.set_autoscale_on(False)  # the limits above are the ones wanted; autoscaling can overflow
+    plural = "day" if len(grads) == 1 else "days"
+    shown_w = f"{w:.2f}" if abs(w) < 1e4 else f"{w:.3g}"
+    chart = Chart(title=f"w = {shown_w} over {len(grads)} {plural}: {verdict(w)}",
+                  xlabel="day (the last day is the prediction's own input)",
+                  ylabel="|influence on last output| (log scale)",
+                  xlim=(0.5, len(grads) + 0.5), ylim=(bottom, top), ylog=True, integer_x=True)
+    chart.line(days[nonzero], size[nonzero], GREY, width=1.2)
+    chart.hline(1.0, "black", label="influence 1 (kept as is)", dash="6,4")
+    eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
+    chart.hline(eps, SHORT_TERM_PINK, label=f"{eps:.1e}: below this, lost next to 1", dash="2,3", width=2)
     groups = (
-        (nonzero & (grads > 0), "o", BLUE, "positive influence"),
-        (nonzero & (grads < 0), "v", ORANGE, "negative influence"),
-        (~nonzero, "x", GREY, "exactly 0: cut off"),
+        (nonzero & (grads > 0), "circle", BLUE, "positive influence"),
+        (nonzero & (grads < 0), "triangle", ORANGE, "negative influence"),
+        (~nonzero, "cross", GREY, "exactly 0: cut off"),
     )
-    ax.plot(days[nonzero], size[nonzero], color=GREY, lw=1, zorder=1)
     for chosen, marker, colour, label in groups:
         if chosen.any():
             shown = np.where(nonzero, size, bottom * 10)[chosen]
-            ax.scatter(days[chosen], shown, marker=marker, color=colour, s=40, label=label, zorder=2)
-    ax.axhline(1.0, color="black", lw=1, ls="--", label="influence 1 (kept as is)")
-    eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
-    ax.axhline(eps, color=SHORT_TERM_PINK, lw=1.5, ls=":", label=f"{eps:.1e}: below this, lost next to 1")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    plural = "day" if len(grads) == 1 else "days"
-    ax.set(xlabel="day (the last day is the prediction's own input)",
-           ylabel="|influence on last output|", title=f"w = {w:.2f} over {len(grads)} {plural}: {verdict(w)}")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
-    return fig
+            chart.markers(days[chosen], shown, marker, colour, label=label, size=6 if len(grads) <= 60 else 4.5)
+    return chart
 
 
 def verdict(w_recurrent):

@@ -297,3 +297,52 @@ def test_divergence_later_in_a_run_keeps_what_came_before(monkeypatch):
     assert run.diverged_at == 2 and run.params == after_one.params
     assert np.isfinite(run.loss_history[0]) and np.isnan(run.loss_history[1:]).all()
     assert sorted(run.snapshots) == [1] and seen == [1]
+
+
+# -- explorers: starting values and choices ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "make, error, words",
+    [
+        (lambda w: w.ActivationExplorer(x=7), ValueError, r"x must be from -6 to 6 in steps of 0.1 .* got int 7"),
+        (lambda w: w.ActivationExplorer(x=0.05), ValueError, r"x must be from -6 to 6 in steps of 0.1"),
+        (lambda w: w.ActivationExplorer(x="1"), TypeError, r"x must be a real number"),
+        (lambda w: w.GradientExplorer(w_recurrent=3), ValueError, r"w_recurrent must be from -2.5 to 2.5"),
+        (lambda w: w.GradientExplorer(n_days=0), ValueError, r"n_days must be a whole number from 1 to 100"),
+        (lambda w: w.GradientExplorer(n_days=101), ValueError, r"n_days must be a whole number from 1 to 100"),
+        (lambda w: w.UnrolledExplorer(company="Company C"), ValueError,
+         r"company must be one of 'Company A', 'Company B', 'your own'"),
+        (lambda w: w.UnrolledExplorer(company=1), TypeError, r"company must be one of"),
+        (lambda w: w.UnrolledExplorer(params=None), TypeError, r"params must be an LSTMParams"),
+        (lambda w: w.LSTMUnitExplorer(params=lh.LSTMParams.from_list([7.0] + [0.0] * 11)), ValueError,
+         r"params.forget.w_short must be from -6 to 6 in steps of 0.01"),
+        (lambda w: w.LSTMUnitExplorer(params=lh.UNTRAINED_PARAMS), ValueError,
+         r"params.forget.w_short must be from -6 to 6 in steps of 0.01"),
+        (lambda w: w.LearningRateExplorer(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, 10, learning_rate=0.2),
+         ValueError, r"learning_rate must be one of 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0"),
+        (lambda w: w.LearningRateExplorer(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, 10, learning_rate="0.1"),
+         TypeError, r"learning_rate must be one of"),
+        (lambda w: w.LearningRateExplorer(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, epochs=10**6), ValueError,
+         r"epochs must be a whole number from 1 to 5,000"),
+        (lambda w: w.train_with_progress(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, epochs="9"), TypeError,
+         r"epochs must be a whole number"),
+        (lambda w: w.train_with_progress(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, 9, redraw_every=0), ValueError,
+         r"redraw_every must be a whole number 1 or more"),
+    ],
+)
+def test_explorer_arguments_are_named_never_clamped(make, error, words):
+    from lstm_helpers import widgets
+
+    with pytest.raises(error, match=words):
+        make(widgets)
+
+
+def test_explorers_accept_every_value_their_sliders_can_show():
+    from lstm_helpers import widgets
+
+    assert widgets.ActivationExplorer(x=-6).x.value == -6.0
+    assert widgets.ActivationExplorer(x=Fraction(3, 10)).x.value == pytest.approx(0.3)
+    assert widgets.GradientExplorer(w_recurrent=2.5, n_days=np.int64(100)).n_days.value == 100
+    assert widgets.UnrolledExplorer(company="your own").company.value == "your own"
+    explorer = widgets.LearningRateExplorer(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, 5, learning_rate=1)
+    assert explorer.rate.value == 1.0
