@@ -13,7 +13,7 @@ from functools import reduce
 
 import numpy as np
 
-from ._checks import _describe, broadcast_shape, finite_array, plain, real_number
+from ._checks import _describe, broadcast_shape, finite_array, plain, real_number, whole_number
 from .activations import _sigmoid
 from .data import COMPANY_A
 
@@ -272,7 +272,11 @@ def unroll(values, params=EXAMPLE_PARAMS, long_memory=0.0, short_memory=0.0):
 
 def day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS, points=21):
     """(values tried, predictions[day, value]): the prediction when one day's value is varied, the rest as base."""
-    base = np.asarray(base, dtype=float)
+    base = finite_array(base, "base")
+    if base.ndim != 1 or base.size == 0:
+        raise ValueError(f"base must be a 1-D sequence of at least one day, got shape {base.shape}")
+    params = check_params(params)
+    points = whole_number(points, "points", 2, 1001)
     tried = np.linspace(0, 1, points)
     predictions = np.empty((len(base), points))
     for day in range(len(base)):

@@ -8,15 +8,15 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._checks import real_number, whole_number
+from ._checks import _describe, finite_array, real_number, whole_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
 from .data import COMPANY_A, COMPANY_B
 from .diagrams import SVGDiagram
-from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, day_sensitivity
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, check_params, day_sensitivity
 from .rnn import BasicRNN
 from .svgchart import Chart
-from .training import loss_and_gradients
+from .training import _check_training_data, loss_and_gradients
 
 CURVE_X = np.linspace(-6, 6, 241)
 ACTIVATION_CURVES = (
@@ -141,6 +141,7 @@ def verdict(w_recurrent):
 
 def draw_unrolled_rnn(n_days=4):
     """An unrolled basic RNN: one copy per day, the same two weights in each, one link to the next."""
+    n_days = whole_number(n_days, "n_days", 1, 8)
     fig, ax = new_figure(2.6 * n_days + 0.6, 3.6)
     ax.set_axis_off()
     ax.set(xlim=(-0.3, 2.6 * n_days + 0.3), ylim=(-1.6, 2.0),
@@ -163,6 +164,10 @@ def draw_unrolled_rnn(n_days=4):
 
 def plot_companies(company_a=COMPANY_A, company_b=COMPANY_B):
     """Both companies' five days: they overlap everywhere except day 1 and day 5."""
+    company_a, company_b = finite_array(company_a, "company_a"), finite_array(company_b, "company_b")
+    if company_a.ndim != 1 or company_a.shape != company_b.shape or company_a.size == 0:
+        raise ValueError("company_a and company_b must be 1-D sequences of the same number of days; "
+                         f"got shapes {company_a.shape} and {company_b.shape}")
     fig, ax = new_figure(8, 4)
     days = np.arange(1, len(company_a) + 1)
     ax.plot(days, company_a, "-o", color=BLUE, lw=2.5, ms=10, label="Company A")
@@ -201,7 +206,11 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
     """The total loss over both companies as one number at a time moves, the rest held:
     the slice of the loss that gradient descent sees for that number. All panels share one
     y-scale, and each draws and prints its slope (the gradient) at the current value."""
-    numbers = params.to_list()
+    numbers = check_params(params).to_list()
+    _check_training_data(sequences, targets)
+    for choice in choices:
+        if not (isinstance(choice, tuple) and len(choice) == 2 and choice[0] in GATE_NAMES and choice[1] in PARTS):
+            raise ValueError(f"choices must be (gate, part) pairs such as ('forget', 'bias'); got {_describe(choice)}")
     gradient = np.sum([loss_and_gradients(params, s, y)[1].to_list() for s, y in zip(sequences, targets)], axis=0)
     here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
     fig, axes = new_figure(11, 6.6, nrows=2, ncols=2, sharey=True)
@@ -227,7 +236,18 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
 
 
 def plot_loss_history(histories, title="Total loss over both companies, epoch by epoch"):
-    """One loss curve per label on a log scale; a run that stopped early ends where it stopped."""
+    """One loss curve per label on a log scale; a run that stopped early ends where it stopped.
+
+    histories is {label: the loss after each epoch}; NaN marks epochs a diverged run never finished."""
+    if not isinstance(histories, dict) or not histories:
+        raise TypeError(f"histories must be a dict {{label: losses}}, got {_describe(histories)}")
+    for label, history in histories.items():
+        try:
+            values = np.asarray(history, dtype=float)
+        except (TypeError, ValueError):
+            values = None
+        if values is None or values.ndim != 1:
+            raise TypeError(f"histories[{label!r}] must be a 1-D sequence of losses, got {_describe(history)}")
     fig, ax = new_figure(9, 4.2)
     styles = [("-", BLUE), ("--", ORANGE), (":", VERMILLION), ("-.", GREY), ("-", SHORT_TERM_PINK)]
     for (label, history), (line, colour) in zip(histories.items(), styles):

@@ -346,3 +346,37 @@ def test_explorers_accept_every_value_their_sliders_can_show():
     assert widgets.UnrolledExplorer(company="your own").company.value == "your own"
     explorer = widgets.LearningRateExplorer(SEQUENCES, TARGETS, lh.UNTRAINED_PARAMS, 5, learning_rate=1)
     assert explorer.rate.value == 1.0
+
+
+# -- the drawing helpers the notebooks call ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda d, p: d.draw_unrolled(lh.unroll([0, 1]), shown_days="a"), TypeError, "shown_days must be a whole"),
+        (lambda d, p: d.draw_unrolled(lh.unroll([0, 1]), shown_days=3), ValueError, "shown_days must be a whole number from 0 to 2"),
+        (lambda d, p: d.draw_unrolled(lh.unroll([0, 1]), target="1"), TypeError, "target must be a real number"),
+        (lambda d, p: d.draw_unrolled(None), TypeError, "run must be what lh.unroll returns"),
+        (lambda d, p: d.DaysTable(lh.unroll([0, 1]), shown_days=1.5), TypeError, "shown_days must be a whole number"),
+        (lambda d, p: d.draw_lstm_unit("step"), TypeError, "step must be one LSTMStep"),
+        (lambda d, p: d.draw_lstm_unit(lh.lstm_step([1, 2], 1, 1)), TypeError, "step must be one LSTMStep"),
+        (lambda d, p: d.step_table_html(None), TypeError, "step must be one LSTMStep"),
+        (lambda d, p: d.stage_explanation(lh.lstm_step(1, 2, 1), "input"), ValueError, "stage must be one of"),
+        (lambda d, p: p.draw_unrolled_rnn(0), ValueError, "n_days must be a whole number from 1 to 8"),
+        (lambda d, p: p.plot_companies([0, 1], [1]), ValueError, "company_a and company_b must be 1-D"),
+        (lambda d, p: p.plot_companies("ab"), TypeError, "company_a must be a real number"),
+        (lambda d, p: p.plot_day_sensitivity(None), TypeError, "base must be a real number"),
+        (lambda d, p: p.plot_day_sensitivity([0, 1], None), TypeError, "params must be an LSTMParams"),
+        (lambda d, p: p.plot_loss_along(None, SEQUENCES, TARGETS), TypeError, "params must be an LSTMParams"),
+        (lambda d, p: p.plot_loss_along(P, SEQUENCES, TARGETS, choices=[("forget", "w")]), ValueError, "choices must be"),
+        (lambda d, p: p.plot_loss_history(None), TypeError, "histories must be a dict"),
+        (lambda d, p: p.plot_loss_history({"a": "x"}), TypeError, r"histories\['a'\] must be a 1-D sequence"),
+        (lambda d, p: p.plot_activations("a"), TypeError, "x must be a real number"),
+        (lambda d, p: p.plot_gradient_contributions(0.5, 0), ValueError, "n_days must be a whole number 1 or more"),
+    ],
+)
+def test_drawing_helpers_name_their_bad_arguments(call, error, words):
+    from lstm_helpers import diagrams, plots
+
+    with pytest.raises(error, match=words):
+        call(diagrams, plots)

@@ -195,7 +195,7 @@ def test_unrolled_diagram_lights_the_days_run_so_far(shown):
 
 
 def test_unrolled_diagram_errors():
-    with pytest.raises(ValueError, match="shown_days must be from 0 to 4"):
+    with pytest.raises(ValueError, match="shown_days must be a whole number from 0 to 4"):
         unrolled_svg(lh.unroll(lh.COMPANY_A[:4]), shown_days=5)
     with pytest.raises(ValueError, match="one sequence"):
         unrolled_svg(lh.unroll(np.zeros((4, 2))))
