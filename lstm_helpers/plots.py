@@ -110,7 +110,7 @@ def gradient_chart(w_recurrent, n_days):
     chart = Chart(title=f"w = {shown_w} over {len(grads)} {plural}: {verdict(w)}",
                   xlabel="day (the last day is the prediction's own input)",
                   ylabel="|influence on last output| (log scale)",
-                  xlim=(0.5, len(grads) + 0.5), ylim=(bottom, top), ylog=True, integer_x=True)
+                  xlim=(0.5, len(grads) + 0.5), ylim=(bottom, top), ylog=True, integer_x=True, legend_width=235)
     chart.line(days[nonzero], size[nonzero], GREY, width=1.2)
     chart.hline(1.0, "black", label="influence 1 (kept as is)", dash="6,4")
     eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record

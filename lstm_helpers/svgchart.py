@@ -52,6 +52,17 @@ def _tick_label(value):
     return text.replace("-", "\u2212")
 
 
+def _wrap(text, width):
+    """Words of `text` in lines of at most `width` characters (a longer word gets a line of its own)."""
+    lines = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 MARKERS = {
     # shape: SVG path drawn around (0, 0) for a marker of half-size s
     "circle": lambda s: f"M{-s},0a{s},{s} 0 1,0 {2 * s},0a{s},{s} 0 1,0 {-2 * s},0z",
@@ -76,6 +87,7 @@ class Chart:
         self.left, self.top = 86, 40
         self.right = width - legend_width - 12
         self.bottom = height - 58
+        self.legend_chars = max(10, int((legend_width - 56) / 6.9))  # characters of 13 px text per legend line
         self.items = []  # SVG text of the data, in drawing order
         self.legend = []  # (kind, colour, dash or marker shape, label)
 
@@ -189,8 +201,11 @@ class Chart:
                 fill = (f'fill="none" stroke="{colour}" stroke-width="2.2"' if style == "cross"
                         else f'fill="{colour}"')
                 parts.append(f'<path transform="translate({x + 15},{y})" d="{MARKERS[style](6)}" {fill}/>')
-            parts.append(_text(x + 38, y + 5, escape(label), size=13, anchor="start"))
-            y += 24
+            lines = _wrap(label, self.legend_chars)
+            parts.append(_text(x + 38, y + 5, "".join(
+                f'<tspan x="{x + 38}" dy="{0 if k == 0 else 16}">{escape(line)}</tspan>' for k, line in enumerate(lines)),
+                size=13, anchor="start"))
+            y += 24 + 16 * (len(lines) - 1)
         return parts
 
     def svg(self):

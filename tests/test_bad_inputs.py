@@ -148,7 +148,7 @@ def test_arrays_of_numbers_follow_the_same_rule():
         (lambda: train(epochs=np.int64(0)), ValueError, "epochs must be a whole number"),
         (lambda: lh.LSTMParams.from_list(None), TypeError, "numbers must be a list of 12 numbers"),
         (lambda: lh.LSTMParams.from_list("123456789012"), TypeError, "numbers must be a list of 12 numbers"),
-        (lambda: lh.LSTMParams.from_list([1] * 11 + ["a"]), TypeError, r"numbers\[11\] \(output bias\)"),
+        (lambda: lh.LSTMParams.from_list([1] * 11 + ["a"]), TypeError, r"numbers\[11\] \(output gate bias\)"),
         (lambda: lh.BasicRNN(activation=[]), TypeError, "BasicRNN.activation must be one of 'identity'"),
         (lambda: lh.BasicRNN(activation="sigmoid"), ValueError, "BasicRNN.activation must be one of 'identity'"),
         (lambda: lh.BasicRNN().finite_difference([1.0, 2.0], 1.0), TypeError, "day must be a whole number"),
