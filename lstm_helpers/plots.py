@@ -5,7 +5,6 @@ static cell shows are drawn by one piece of code.
 """
 
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from ._checks import _describe, finite_array, real_number, whole_number
