@@ -1,57 +1,166 @@
-"""Input checks shared by the math modules.
+"""Input checks shared by every public function, dataclass and explorer.
 
 Each check names the argument it looked at and says what was expected, so a
 learner who passes a string or a NaN reads what went wrong instead of a
 traceback from deep inside numpy.
+
+What counts as a number, everywhere in lstm_helpers:
+
+- a number is a real number: a Python int (of any size), float, fractions.Fraction
+  or decimal.Decimal, or a numpy integer or floating-point scalar. bool is not a
+  number (True is a yes, not a 1), nor is a complex number or a string;
+- it must be finite and fit in a float (between about -1.8e308 and 1.8e308): it
+  is used as a float, so 10**400 or Decimal("1e400") is refused with a ValueError
+  rather than overflowing somewhere later;
+- an array of numbers is a list or tuple (nested to any depth) of numbers, or a
+  numpy array of integers or floats;
+- a whole number (a count, an epoch, a day) is a Python or numpy int, not a float
+  such as 3.0 or 2.5 and not a bool.
+
+A wrong type is a TypeError, a wrong value (NaN, infinity, too large, out of
+range) a ValueError; both name the argument and say what was expected.
 """
 
+import math
 import numbers
+from decimal import Decimal
 
 import numpy as np
+
+NUMBER = "a real number (int, float, Fraction, Decimal or numpy number)"
+FLOAT_RANGE = "a finite number within a float's range (about -1.8e308 to 1.8e308)"
 
 
 def _describe(value):
     """A short, address-free description of a value for an error message."""
-    text = repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return f"an int with {len(str(abs(value)))} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a value whose repr fails is still described by its type
+        text = "?"
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(value).__name__} {text}"
 
 
+def is_number(value):
+    """True for a real number as the module docstring defines it (bool is not one)."""
+    return isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, (bool, np.bool_))
+
+
+def _as_float(value):
+    """float(value), or None when it does not fit in a float (too large, or NaN / infinite)."""
+    try:
+        result = float(value)
+    except (OverflowError, ValueError):  # 10**400; Decimal("sNaN")
+        return None
+    return result if math.isfinite(result) else None
+
+
 def real_number(value, name):
     """Return `value` as a float, or raise if it is not one finite real number."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {_describe(value)}")
-    value = float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}")
+    if not is_number(value):
+        raise TypeError(f"{name} must be {NUMBER}, got {_describe(value)}")
+    result = _as_float(value)
+    if result is None:
+        raise ValueError(f"{name} must be {FLOAT_RANGE}, got {_describe(value)}")
+    return result
+
+
+def whole_number(value, name, low=None, high=None):
+    """Return `value` as an int, or raise if it is not a whole number from low to high."""
+    bounds = _bounds_text(low, high)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number{bounds}, got {_describe(value)}")
+    value = int(value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{name} must be a whole number{bounds}, got {_describe(value)}")
     return value
+
+
+def _bounds_text(low, high):
+    if low is not None and high is not None:
+        return f" from {low:,} to {high:,}"
+    if low is not None:
+        return f" {low:,} or more"
+    if high is not None:
+        return f" {high:,} or less"
+    return ""
 
 
 def finite_array(value, name):
     """Return `value` as a float array (0-d for a scalar), checked to be finite numbers.
 
-    Accepts a Python or numpy number, or a list, tuple or numpy array of them.
+    Accepts a number, or a list, tuple or numpy array of them (see the module docstring).
     """
-    if value is None or isinstance(value, (str, bytes, bool, np.bool_)):
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got {_describe(value)}"
-        )
-    try:
+    if is_number(value):
+        return np.asarray(real_number(value, name))
+    expected = f"{name} must be {NUMBER} or a list, tuple or numpy array of them"
+    if isinstance(value, np.ndarray):
+        array = value
+    elif isinstance(value, (list, tuple, range)):
+        try:
+            array = np.array(value, dtype=object)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"{expected}, got {_describe(value)}") from error
+    elif hasattr(value, "__array__") and not isinstance(value, (str, bytes)):  # a pandas Series, say
         array = np.asarray(value)
-    except (TypeError, ValueError) as error:
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got {_describe(value)}"
-        ) from error
-    if array.dtype.kind not in "iuf":
-        raise TypeError(
-            f"{name} must hold real numbers, got an array of {array.dtype} "
-            f"from {_describe(value)}"
-        )
-    array = array.astype(float)
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must hold only finite numbers, got {_describe(value)}")
-    return array
+    else:
+        raise TypeError(f"{expected}; got {_describe(value)}")
+    kind = array.dtype.kind
+    if kind in "iu":
+        return array.astype(float)
+    if kind == "f":
+        with np.errstate(over="ignore"):  # a longdouble beyond a float's range becomes inf, refused below
+            array = array.astype(float)
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"{name} must hold only finite numbers, got {_describe(value)}")
+        return array
+    if kind != "O":
+        raise TypeError(f"{name} must hold real numbers, got an array of {array.dtype} from {_describe(value)}")
+    return _object_array_as_floats(array, name, value)
+
+
+def _object_array_as_floats(array, name, value):
+    """A list's items (or an object array's), each checked to be a number, as a float array."""
+    floats = np.empty(array.shape)
+    for index, item in np.ndenumerate(array):
+        if not is_number(item):
+            where = f" at {list(index)}" if array.ndim else ""
+            raise TypeError(f"{name} must hold real numbers; {_describe(item)}{where} is not one "
+                            f"(in {_describe(value)})")
+        result = _as_float(item)
+        if result is None:
+            raise ValueError(f"{name} must hold only finite numbers within a float's range "
+                             f"(about -1.8e308 to 1.8e308), got {_describe(item)} in {_describe(value)}")
+        floats[index] = result
+    return floats
+
+
+def in_range(value, name, low, high, step=None):
+    """Return `value` as a float if it is a number from low to high (on the step's grid, if given):
+    a slider's starting value, which the slider would otherwise clamp or snap silently."""
+    number = real_number(value, name)
+    grid = f" in steps of {step:g}" if step else ""
+    if not low <= number <= high or (step and abs(number / step - round(number / step)) > 1e-6):
+        raise ValueError(f"{name} must be from {low:g} to {high:g}{grid} (the slider's range), "
+                         f"got {_describe(value)}")
+    return number
+
+
+def one_of(value, name, choices):
+    """Return the choice `value` equals (numbers compare as numbers, strings as strings),
+    else a ValueError listing the choices."""
+    for choice in choices:
+        if isinstance(choice, str) and isinstance(value, str) and value == choice:
+            return choice
+        if is_number(choice) and is_number(value) and _as_float(value) == float(choice):
+            return choice
+    same_kind = any((isinstance(c, str) and isinstance(value, str)) or (is_number(c) and is_number(value))
+                    for c in choices)
+    error = ValueError if same_kind else TypeError
+    raise error(f"{name} must be one of {', '.join(map(repr, choices))}; got {_describe(value)}")
 
 
 def broadcast_shape(named_arrays):

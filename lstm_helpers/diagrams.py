@@ -13,7 +13,8 @@ from html import escape, unescape
 
 import numpy as np
 
-from .lstm import EXAMPLE_PARAMS, GATE_NAMES, check_params
+from ._checks import _describe, real_number, whole_number
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, LSTMStep, Unrolled, check_params
 
 GREEN, PINK, INK, BLUE, VERMILLION, FADED = "#009E73", "#CC79A7", "#222222", "#0072B2", "#D55E00", 0.22
 WIDTH, HEIGHT = 1000, 500
@@ -134,6 +135,26 @@ def _block_lines(gate, step, params):
     ]
 
 
+def _check_step(step):
+    """step must be what lh.lstm_step returns, for one unit (not a batch)."""
+    if not isinstance(step, LSTMStep) or np.ndim(step.short_memory) != 0:
+        raise TypeError(f"step must be one LSTMStep, as lh.lstm_step returns for single numbers; got {_describe(step)}")
+    return step
+
+
+def _check_run(run, shown_days, target=None):
+    """run must be one sequence's Unrolled; returns (days, shown days) after checking them and target."""
+    if not isinstance(run, Unrolled):
+        raise TypeError(f"run must be what lh.unroll returns (an Unrolled), got {_describe(run)}")
+    if np.ndim(run.prediction) != 0:
+        raise ValueError("run must be one sequence (a 1-D unroll), not a batch; unroll each company on its own")
+    days = len(run.steps)
+    shown = days if shown_days is None else whole_number(shown_days, "shown_days", 0, days)
+    if target is not None:
+        real_number(target, "target")
+    return days, shown
+
+
 def _check_params_made_step(step, params):
     """The weights drawn must be the ones that made the sums drawn."""
     params = check_params(params)
@@ -153,6 +174,7 @@ def lstm_unit_svg(step=None, params=EXAMPLE_PARAMS, stage=None):
     if stage not in STAGES:
         raise ValueError(f"stage must be one of None, 'forget', 'long', 'output'; got {stage!r}")
     if step is not None:
+        _check_step(step)
         _check_params_made_step(step, params)
     active = STAGES[stage]
     lit = stage is not None
@@ -242,6 +264,7 @@ LABELS = {
 
 def step_table_html(step):
     """Every number of a step in an HTML table, rounded to 3 decimals, in computation order."""
+    _check_step(step)
     rows = "".join(
         f'<tr><td style="text-align:left;padding:1px 8px">{LABELS[name]}</td>'
         f'<td style="text-align:right;padding:1px 8px;font-family:monospace">{value:.3f}</td></tr>'
@@ -254,6 +277,9 @@ def step_table_html(step):
 
 def stage_explanation(step, stage):
     """One or two sentences on what the chosen stage does, with this step's numbers."""
+    _check_step(step)
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of None, 'forget', 'long', 'output'; got {stage!r}")
     f = {name: fmt(name, value) for name, value in step.as_dict().items()}
     if stage is None:
         return ("<b>The whole unit.</b> Long-term memory flows along the green line, short-term memory along "
@@ -299,15 +325,10 @@ def unrolled_svg(run, shown_days=None, target=None):
     run is an Unrolled for one sequence; shown_days (default all) lights that many days
     and fades the rest; target, if given, is the true next value to compare with.
     """
-    days = len(run.steps)
-    if np.ndim(run.prediction) != 0:
-        raise ValueError("run must be one sequence (a 1-D unroll), not a batch; unroll each company on its own")
+    days, shown = _check_run(run, shown_days, target)
     if days > MAX_DRAWN_DAYS:
         raise ValueError(f"run must have at most {MAX_DRAWN_DAYS} days to be drawn one copy per day, got {days}; "
                          "plot the memories of a longer run instead")
-    shown = days if shown_days is None else int(shown_days)
-    if not 0 <= shown <= days:
-        raise ValueError(f"shown_days must be from 0 to {days}, got {shown_days!r}")
     width = _unrolled_width(days)
     parts = [
         _svg_open(width, U_HEIGHT, f"The LSTM unit unrolled over {days} days"),
@@ -357,33 +378,45 @@ def draw_unrolled(run, shown_days=None, target=None):
 
 class DaysTable:
     """Day, input, long-term and short-term memory after each day, and the prediction:
-    an HTML table in JupyterLab, aligned plain text in a stored output."""
+    an HTML table in JupyterLab, aligned plain text in a stored output.
 
-    def __init__(self, run, name=""):
-        if np.ndim(run.prediction) != 0:
-            raise ValueError("run must be one sequence (a 1-D unroll), not a batch")
-        self.run, self.name = run, name
+    shown_days (default all) is how many days have run: later days show their input
+    only, and the prediction appears once every day has run (as unrolled_svg draws it).
+    """
+
+    def __init__(self, run, name="", shown_days=None):
+        _, self.shown = _check_run(run, shown_days)
+        self.run, self.name = run, str(name)
         self.rows = [(day, s.input_value, s.long_memory, s.short_memory) for day, s in enumerate(run.steps, start=1)]
+
+    def _prediction_text(self, bold=lambda text: text):
+        days = len(self.rows)
+        if self.shown < days:
+            return f"prediction for day {days + 1}: after day {days} has run"
+        return f"prediction for day {days + 1}: {bold(f'{self.run.prediction:.2f}')}"
 
     def __repr__(self):
         lines = [f"{self.name}{': ' if self.name else ''}day   input   long-term   short-term"]
         indent = " " * (len(self.name) + 2 if self.name else 0)
-        lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" for day, x, long, short in self.rows]
-        lines.append(f"{indent}prediction for day {len(self.rows) + 1}: {self.run.prediction:.2f}")
+        lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" if day <= self.shown
+                  else f"{indent}{day:>3}   {x:5.2f}   {'-':>9}   {'-':>10}" for day, x, long, short in self.rows]
+        lines.append(f"{indent}{self._prediction_text()}")
         return "\n".join(lines)
 
     def _repr_html_(self):
         cell = 'style="padding:1px 10px;text-align:right"'
         rows = "".join(
             f"<tr><td {cell}>{day}</td><td {cell}>{x:.2f}</td><td {cell}><span style=\"color:{GREEN}\">{long:.2f}</span></td>"
-            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>"
+            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>" if day <= self.shown else
+            f"<tr style=\"color:#767676\"><td {cell}>{day}</td><td {cell}>{x:.2f}</td>"
+            f"<td {cell}>not run</td><td {cell}>not run</td></tr>"
             for day, x, long, short in self.rows
         )
         head = "".join(f"<th {cell}>{h}</th>" for h in ("day", "input", "long-term memory", "short-term memory"))
         caption = f"<caption style=\"text-align:left\"><b>{escape(self.name)}</b></caption>" if self.name else ""
         return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
                 f'aria-label="memories after each day">{caption}<tr>{head}</tr>{rows}</table>'
-                f"<p>prediction for day {len(self.rows) + 1}: <b>{self.run.prediction:.2f}</b></p>")
+                f"<p>{self._prediction_text(lambda text: f'<b>{text}</b>')}</p>")
 
 
 GATE_ROWS = (  # (field of a step, what a learner reads, format)

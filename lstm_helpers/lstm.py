@@ -9,10 +9,11 @@ weights at every stage and is the unit's output.
 """
 
 from dataclasses import dataclass, fields
+from functools import reduce
 
 import numpy as np
 
-from ._checks import broadcast_shape, finite_array, plain, real_number
+from ._checks import _describe, broadcast_shape, finite_array, plain, real_number, whole_number
 from .activations import _sigmoid
 from .data import COMPANY_A
 
@@ -39,8 +40,41 @@ class Gate:
             object.__setattr__(self, field.name, value)
 
     def weighted_sum(self, short_memory, input_value):
-        """The number that goes into this stage's activation function."""
-        return self.w_short * short_memory + self.w_input * input_value + self.bias
+        """The number that goes into this stage's activation function.
+
+        Computed without overflow warnings at any finite inputs: see weighted_sum below.
+        """
+        return weighted_sum(self.w_short, short_memory, self.w_input, input_value, self.bias)
+
+
+def weighted_sum(w_short, short_memory, w_input, input_value, bias):
+    """w_short * short_memory + w_input * input_value + bias, right at any finite inputs.
+
+    Multiplied out directly, two huge terms can overflow to inf and -inf and leave NaN
+    (2.7 * 1e308 - 1.63 * 1.5e308). Where that happens the sum is worked out again with each
+    term split into mantissa and power of two (numpy's frexp), so the terms cancel as they
+    should; a sum truly beyond a float's range comes out as inf or -inf, with its sign, and
+    the gate it feeds saturates at exactly 0 or 1, as sigmoid and tanh do at such sums.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = w_short * short_memory + w_input * input_value + bias
+    finite = np.isfinite(total)
+    if np.all(finite):
+        return total
+    wide = _wide_sum(((w_short, short_memory), (w_input, input_value), (bias, 1.0)))
+    return np.where(finite, total, wide)
+
+
+def _wide_sum(pairs):
+    """Sum of a * b over `pairs` (arrays that broadcast), with exponents kept apart until the end."""
+    terms = []
+    for a, b in pairs:
+        (ma, ea), (mb, eb) = np.frexp(a), np.frexp(b)
+        terms.append((ma * mb, ea.astype(np.int64) + eb))  # a * b = ma * mb * 2**(ea + eb), |ma * mb| < 1
+    top = reduce(np.maximum, [np.where(m != 0, e, -1100) for m, e in terms])  # all terms 0: any will do
+    with np.errstate(over="ignore", under="ignore"):
+        scaled = sum(np.ldexp(m, np.maximum(e - top, -1100).astype(np.int32)) for m, e in terms)
+        return np.ldexp(scaled, top.astype(np.int32))
 
 
 @dataclass(frozen=True)
@@ -88,10 +122,12 @@ class LSTMParams:
     @classmethod
     def from_list(cls, numbers):
         """The inverse of to_list: 12 numbers in, LSTMParams out."""
-        numbers = list(numbers)
+        if isinstance(numbers, (str, bytes)) or not hasattr(numbers, "__len__"):
+            raise TypeError(f"numbers must be a list of 12 numbers (4 gates x 3), got {_describe(numbers)}")
         if len(numbers) != 12:
             raise ValueError(f"numbers must hold 12 values (4 gates x 3), got {len(numbers)}")
-        return cls(*(Gate(*numbers[3 * i : 3 * i + 3]) for i in range(4)))
+        values = [real_number(value, f"numbers[{k}] ({NUMBER_NAMES[k]})") for k, value in enumerate(numbers)]
+        return cls(*(Gate(*values[3 * i : 3 * i + 3]) for i in range(4)))
 
 
 def _gate_values(gate):
@@ -236,7 +272,11 @@ def unroll(values, params=EXAMPLE_PARAMS, long_memory=0.0, short_memory=0.0):
 
 def day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS, points=21):
     """(values tried, predictions[day, value]): the prediction when one day's value is varied, the rest as base."""
-    base = np.asarray(base, dtype=float)
+    base = finite_array(base, "base")
+    if base.ndim != 1 or base.size == 0:
+        raise ValueError(f"base must be a 1-D sequence of at least one day, got shape {base.shape}")
+    params = check_params(params)
+    points = whole_number(points, "points", 2, 1001)
     tried = np.linspace(0, 1, points)
     predictions = np.empty((len(base), points))
     for day in range(len(base)):

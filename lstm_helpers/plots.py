@@ -5,16 +5,17 @@ static cell shows are drawn by one piece of code.
 """
 
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._checks import real_number
+from ._checks import _describe, finite_array, real_number, whole_number
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .figures import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, new_figure
 from .data import COMPANY_A, COMPANY_B
-from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, day_sensitivity
+from .diagrams import SVGDiagram
+from .lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, check_params, day_sensitivity
 from .rnn import BasicRNN
-from .training import loss_and_gradients
+from .svgchart import Chart
+from .training import _check_training_data, loss_and_gradients
 
 CURVE_X = np.linspace(-6, 6, 241)
 ACTIVATION_CURVES = (
@@ -84,41 +85,45 @@ def gradient_contributions(w_recurrent, n_days):
 
 
 def plot_gradient_contributions(w_recurrent, n_days):
-    """Each day's influence on the last output, on a log scale, for one recurrent weight.
+    """Each day's influence on the last output, on a log scale, for one recurrent weight,
+    as an SVG chart (drawn in a millisecond or two, so the explorer can follow a slider).
 
     Never fails: exact zeros get their own marker along the bottom, overflow is
     drawn at the ceiling, and negative influences get a different marker.
     """
+    return SVGDiagram(gradient_chart(w_recurrent, n_days).svg())
+
+
+def gradient_chart(w_recurrent, n_days):
+    """The svgchart.Chart behind plot_gradient_contributions."""
     w = real_number(w_recurrent, "w_recurrent")
+    n_days = whole_number(n_days, "n_days", 1)
     grads = gradient_contributions(w, n_days)
     days = np.arange(1, len(grads) + 1)
     size = np.minimum(np.abs(grads), CEILING)
     nonzero = size > 0
-    bottom = min(1e-20, size[nonzero].min() / 1e3)
+    bottom = min(1e-20, size[nonzero].min() / 1e3) if nonzero.any() else 1e-20
     top = max(1e3, size.max() * 1e3)
-    fig, ax = new_figure(11, 4.0)
-    ax.set_yscale("log")
-    ax.set(ylim=(bottom, top), xlim=(0.5, len(grads) + 0.5))
-    ax.set_autoscale_on(False)  # the limits above are the ones wanted; autoscaling can overflow
+    plural = "day" if len(grads) == 1 else "days"
+    shown_w = f"{w:.2f}" if abs(w) < 1e4 else f"{w:.3g}"
+    chart = Chart(title=f"w = {shown_w} over {len(grads)} {plural}: {verdict(w)}",
+                  xlabel="day (the last day is the prediction's own input)",
+                  ylabel="|influence on last output| (log scale)",
+                  xlim=(0.5, len(grads) + 0.5), ylim=(bottom, top), ylog=True, integer_x=True, legend_width=235)
+    chart.line(days[nonzero], size[nonzero], GREY, width=1.2)
+    chart.hline(1.0, "black", label="influence 1 (kept as is)", dash="6,4")
+    eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
+    chart.hline(eps, SHORT_TERM_PINK, label=f"{eps:.1e}: below this, lost next to 1", dash="2,3", width=2)
     groups = (
-        (nonzero & (grads > 0), "o", BLUE, "positive influence"),
-        (nonzero & (grads < 0), "v", ORANGE, "negative influence"),
-        (~nonzero, "x", GREY, "exactly 0: cut off"),
+        (nonzero & (grads > 0), "circle", BLUE, "positive influence"),
+        (nonzero & (grads < 0), "triangle", ORANGE, "negative influence"),
+        (~nonzero, "cross", GREY, "exactly 0: cut off"),
     )
-    ax.plot(days[nonzero], size[nonzero], color=GREY, lw=1, zorder=1)
     for chosen, marker, colour, label in groups:
         if chosen.any():
             shown = np.where(nonzero, size, bottom * 10)[chosen]
-            ax.scatter(days[chosen], shown, marker=marker, color=colour, s=40, label=label, zorder=2)
-    ax.axhline(1.0, color="black", lw=1, ls="--", label="influence 1 (kept as is)")
-    eps = np.finfo(float).eps  # the smallest change to 1 that a float64 can record
-    ax.axhline(eps, color=SHORT_TERM_PINK, lw=1.5, ls=":", label=f"{eps:.1e}: below this, lost next to 1")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    plural = "day" if len(grads) == 1 else "days"
-    ax.set(xlabel="day (the last day is the prediction's own input)",
-           ylabel="|influence on last output|", title=f"w = {w:.2f} over {len(grads)} {plural}: {verdict(w)}")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
-    return fig
+            chart.markers(days[chosen], shown, marker, colour, label=label, size=6 if len(grads) <= 60 else 4.5)
+    return chart
 
 
 def verdict(w_recurrent):
@@ -135,6 +140,7 @@ def verdict(w_recurrent):
 
 def draw_unrolled_rnn(n_days=4):
     """An unrolled basic RNN: one copy per day, the same two weights in each, one link to the next."""
+    n_days = whole_number(n_days, "n_days", 1, 8)
     fig, ax = new_figure(2.6 * n_days + 0.6, 3.6)
     ax.set_axis_off()
     ax.set(xlim=(-0.3, 2.6 * n_days + 0.3), ylim=(-1.6, 2.0),
@@ -157,6 +163,10 @@ def draw_unrolled_rnn(n_days=4):
 
 def plot_companies(company_a=COMPANY_A, company_b=COMPANY_B):
     """Both companies' five days: they overlap everywhere except day 1 and day 5."""
+    company_a, company_b = finite_array(company_a, "company_a"), finite_array(company_b, "company_b")
+    if company_a.ndim != 1 or company_a.shape != company_b.shape or company_a.size == 0:
+        raise ValueError("company_a and company_b must be 1-D sequences of the same number of days; "
+                         f"got shapes {company_a.shape} and {company_b.shape}")
     fig, ax = new_figure(8, 4)
     days = np.arange(1, len(company_a) + 1)
     ax.plot(days, company_a, "-o", color=BLUE, lw=2.5, ms=10, label="Company A")
@@ -195,7 +205,11 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
     """The total loss over both companies as one number at a time moves, the rest held:
     the slice of the loss that gradient descent sees for that number. All panels share one
     y-scale, and each draws and prints its slope (the gradient) at the current value."""
-    numbers = params.to_list()
+    numbers = check_params(params).to_list()
+    _check_training_data(sequences, targets)
+    for choice in choices:
+        if not (isinstance(choice, tuple) and len(choice) == 2 and choice[0] in GATE_NAMES and choice[1] in PARTS):
+            raise ValueError(f"choices must be (gate, part) pairs such as ('forget', 'bias'); got {_describe(choice)}")
     gradient = np.sum([loss_and_gradients(params, s, y)[1].to_list() for s, y in zip(sequences, targets)], axis=0)
     here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
     fig, axes = new_figure(11, 6.6, nrows=2, ncols=2, sharey=True)
@@ -221,7 +235,18 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
 
 
 def plot_loss_history(histories, title="Total loss over both companies, epoch by epoch"):
-    """One loss curve per label on a log scale; a run that stopped early ends where it stopped."""
+    """One loss curve per label on a log scale; a run that stopped early ends where it stopped.
+
+    histories is {label: the loss after each epoch}; NaN marks epochs a diverged run never finished."""
+    if not isinstance(histories, dict) or not histories:
+        raise TypeError(f"histories must be a dict {{label: losses}}, got {_describe(histories)}")
+    for label, history in histories.items():
+        try:
+            values = np.asarray(history, dtype=float)
+        except (TypeError, ValueError):
+            values = None
+        if values is None or values.ndim != 1:
+            raise TypeError(f"histories[{label!r}] must be a 1-D sequence of losses, got {_describe(history)}")
     fig, ax = new_figure(9, 4.2)
     styles = [("-", BLUE), ("--", ORANGE), (":", VERMILLION), ("-.", GREY), ("-", SHORT_TERM_PINK)]
     for (label, history), (line, colour) in zip(histories.items(), styles):

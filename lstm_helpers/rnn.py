@@ -7,11 +7,13 @@ towards 0 when |w_recurrent| < 1 (vanishes) and grows without bound when
 |w_recurrent| > 1 (explodes).
 """
 
+import math
 from dataclasses import dataclass, fields
 
 import numpy as np
 
-from ._checks import finite_array, real_number
+from ._checks import finite_array, one_of, real_number, whole_number
+from .lstm import weighted_sum
 
 ACTIVATIONS = {
     "identity": (lambda z: z, lambda z: np.ones_like(z)),
@@ -46,11 +48,7 @@ class BasicRNN:
         for field in fields(self)[:3]:
             value = real_number(getattr(self, field.name), f"BasicRNN.{field.name}")
             object.__setattr__(self, field.name, value)
-        if self.activation not in ACTIVATIONS:
-            raise ValueError(
-                f"BasicRNN.activation must be one of {', '.join(map(repr, ACTIVATIONS))}, "
-                f"got {self.activation!r}"
-            )
+        one_of(self.activation, "BasicRNN.activation", tuple(ACTIVATIONS))
 
     def unroll(self, values, initial_output=0.0):
         """Run the same unit over every day of `values` (a 1-D sequence)."""
@@ -58,30 +56,46 @@ class BasicRNN:
         previous = real_number(initial_output, "initial_output")
         activate, _ = ACTIVATIONS[self.activation]
         sums, outputs = np.empty_like(values), np.empty_like(values)
-        with np.errstate(over="ignore", invalid="ignore"):
-            for day, value in enumerate(values):
-                sums[day] = self.w_input * value + self.w_recurrent * previous + self.bias
-                outputs[day] = previous = activate(sums[day])
+        for day, value in enumerate(values):
+            sums[day] = self._sum(value, previous)
+            outputs[day] = previous = activate(sums[day])
         return RNNRun(sums=sums, outputs=outputs)
+
+    def _sum(self, value, previous):
+        """w_input * value + w_recurrent * previous + bias, without NaN from huge terms.
+
+        An exploded output is inf; a weight of 0 still cuts it off (0 * inf would be NaN).
+        """
+        if math.isfinite(previous):
+            return float(weighted_sum(self.w_recurrent, previous, self.w_input, value, self.bias))
+        recurrent = 0.0 if self.w_recurrent == 0 else self.w_recurrent * previous
+        with np.errstate(over="ignore", invalid="ignore"):
+            total = float(recurrent + weighted_sum(self.w_input, value, 0.0, 0.0, self.bias))
+        if math.isnan(total):
+            raise ValueError(
+                "the unit's output went beyond a float's range and then met a term as large of the "
+                "opposite sign, so the next sum cannot be computed: use smaller weights (w_input, "
+                "w_recurrent, bias) or values"
+            )
+        return total
 
     def input_gradients(self, values, initial_output=0.0):
         """d(last output) / d(value of each day), by the chain rule, first day first.
 
         With the identity activation the day that is k days before the last
         gets w_input * w_recurrent**k: the w^n of the vanishing and exploding
-        gradient problems. Huge products become inf, never an error.
+        gradient problems. Huge products become inf, never an error; a factor of
+        exactly 0 makes the product 0, however large the rest.
         """
         run = self.unroll(values, initial_output)
         _, slope = ACTIVATIONS[self.activation]
         slopes = slope(run.sums)
         gradients = np.empty_like(slopes)
-        carried = 1.0  # d(last output) / d(this day's output)
-        with np.errstate(over="ignore", invalid="ignore"):
-            for day in range(len(slopes) - 1, -1, -1):
-                gradients[day] = carried * slopes[day] * self.w_input
-                carried = carried * slopes[day] * self.w_recurrent
+        carried = (1.0, 0)  # d(last output) / d(this day's output), as mantissa and power of two
+        for day in range(len(slopes) - 1, -1, -1):
+            gradients[day] = _as_float(_times(carried, slopes[day], self.w_input))
+            carried = _times(carried, slopes[day], self.w_recurrent)
         return gradients
-
 
     def finite_difference(self, values, day, step=1e-4, initial_output=0.0):
         """d(last output) / d(value of `day`) estimated by nudging that day up and down by step.
@@ -89,8 +103,7 @@ class BasicRNN:
         A check on input_gradients that uses no calculus; day counts from 0.
         """
         values = _days(values)
-        if isinstance(day, bool) or not isinstance(day, (int, np.integer)) or not 0 <= day < len(values):
-            raise ValueError(f"day must be a whole number from 0 to {len(values) - 1}, got {day!r}")
+        day = whole_number(day, "day", 0, len(values) - 1)
         step = real_number(step, "step")
         if step <= 0:
             raise ValueError(f"step must be positive, got {step}")
@@ -98,6 +111,25 @@ class BasicRNN:
         up[day] += step
         down[day] -= step
         return (self.unroll(up, initial_output).prediction - self.unroll(down, initial_output).prediction) / (2 * step)
+
+
+def _times(product, *factors):
+    """(mantissa, exponent) of product * factors, with the exponent a Python int: never overflows."""
+    mantissa, exponent = product
+    for factor in factors:
+        m, e = math.frexp(float(factor))
+        mantissa, extra = math.frexp(mantissa * m)
+        exponent += e + extra
+    return mantissa, exponent
+
+
+def _as_float(product):
+    """A (mantissa, exponent) product as a float: inf when beyond a float's range, 0 when below."""
+    mantissa, exponent = product
+    try:
+        return math.ldexp(mantissa, exponent)
+    except OverflowError:
+        return math.copysign(math.inf, mantissa)
 
 
 def _days(values):
@@ -115,7 +147,8 @@ def gradient_scale(w_recurrent, n_days):
     Returns inf rather than raising when the product is too big for a float.
     """
     w = real_number(w_recurrent, "w_recurrent")
-    if isinstance(n_days, bool) or not isinstance(n_days, (int, np.integer)) or n_days < 0:
-        raise ValueError(f"n_days must be a whole number 0 or more, got {n_days!r}")
-    with np.errstate(over="ignore"):
-        return float(np.float64(w) ** int(n_days))
+    n_days = whole_number(n_days, "n_days", 0)
+    sign = -1.0 if w < 0 and n_days % 2 else 1.0
+    # beyond 2**60 links |w|**n is already 0, 1 or inf; a capped exponent keeps it a float
+    with np.errstate(over="ignore", under="ignore"):
+        return sign * float(np.float64(abs(w)) ** float(min(n_days, 2**60)))

@@ -12,8 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import finite_array, real_number
-from .lstm import Gate, LSTMParams, check_params
+from ._checks import _describe, finite_array, one_of, real_number, whole_number
+from .lstm import Gate, LSTMParams, check_params, weighted_sum
+
+# The prediction lies between -1 and 1, so a target up to this size keeps the squared
+# residual, and its gradient, well inside a float's range.
+MAX_TARGET = 1e150
+MAX_EPOCHS = 1_000_000  # a million epochs take about a minute; a history of them, 8 MB
 
 # The source's starting point: 8 weights drawn from N(0, 1) with seed 42, biases 0.
 UNTRAINED_PARAMS = LSTMParams(
@@ -29,6 +34,11 @@ def _sigmoid(z):
     return 0.5 + 0.5 * math.tanh(0.5 * z)
 
 
+def _sum(w_short, short, w_input, x, bias):
+    """w_short * short + w_input * x + bias by lstm.weighted_sum, right even when a term overflows."""
+    return float(weighted_sum(w_short, short, w_input, x, bias))
+
+
 def _forward(p, sequence):
     """Run the unit over `sequence` (floats); p is the 12 numbers as a list. Returns the
     final short-term memory and, per day, what the backward pass needs."""
@@ -36,10 +46,15 @@ def _forward(p, sequence):
     long = short = 0.0
     tape = []
     for x in sequence:
-        f = _sigmoid(fs * short + fi * x + fb)        # forget gate
-        i = _sigmoid(is_ * short + ii * x + ib)       # input gate
-        c = math.tanh(cs * short + ci * x + cb)       # potential long-term memory
-        o = _sigmoid(os_ * short + oi * x + ob)       # output gate
+        zf, zi = fs * short + fi * x + fb, is_ * short + ii * x + ib
+        zc, zo = cs * short + ci * x + cb, os_ * short + oi * x + ob
+        if (zf - zf) + (zi - zi) + (zc - zc) + (zo - zo) != 0.0:  # a sum overflowed to inf or NaN (rare)
+            zf, zi = _sum(fs, short, fi, x, fb), _sum(is_, short, ii, x, ib)
+            zc, zo = _sum(cs, short, ci, x, cb), _sum(os_, short, oi, x, ob)
+        f = _sigmoid(zf)                              # forget gate
+        i = _sigmoid(zi)                              # input gate
+        c = math.tanh(zc)                             # potential long-term memory
+        o = _sigmoid(zo)                              # output gate
         new_long = f * long + i * c                   # new long-term memory
         t = math.tanh(new_long)                       # potential short-term memory
         tape.append((x, long, short, f, i, c, o, t))
@@ -83,66 +98,109 @@ def loss_and_gradients(params, sequence, target):
     """(squared residual of the final short-term memory, its gradient as an LSTMParams)."""
     p = check_params(params).to_list()
     days = _check_sequence(sequence)
-    target = real_number(target, "target")
+    target = _check_target(target, "target")
     prediction, tape = _forward(p, days)
     residual = prediction - target
-    return residual * residual, LSTMParams.from_list(_backward(p, tape, 2.0 * residual))
+    gradients = _backward(p, tape, 2.0 * residual)
+    _check_gradients(gradients)
+    return residual * residual, LSTMParams.from_list(gradients)
 
 
 def finite_difference_gradients(params, sequence, target, step=1e-6):
-    """The same gradient estimated by nudging each of the 12 numbers up and down: a check on
-    loss_and_gradients that uses no calculus."""
+    """The same gradient estimated by nudging each of the 12 numbers up and down by `step`
+    (a small positive number, at most 1): a check on loss_and_gradients that uses no calculus."""
     p = check_params(params).to_list()
     days = _check_sequence(sequence)
-    target = real_number(target, "target")
+    target = _check_target(target, "target")
+    step = real_number(step, "step")
+    if not 0 < step <= 1:
+        raise ValueError(f"step must be a small positive number, more than 0 and at most 1 (say 1e-6), got {step}")
     grads = []
     for k in range(12):
         up, down = list(p), list(p)
         up[k] += step
         down[k] -= step
-        loss_up = (_forward(up, days)[0] - target) ** 2
-        loss_down = (_forward(down, days)[0] - target) ** 2
-        grads.append((loss_up - loss_down) / (2 * step))
+        residual_up, residual_down = _forward(up, days)[0] - target, _forward(down, days)[0] - target
+        grads.append((residual_up * residual_up - residual_down * residual_down) / (2 * step))
+    _check_gradients(grads)
     return LSTMParams.from_list(grads)
+
+
+def _check_target(value, name):
+    target = real_number(value, name)
+    if abs(target) > MAX_TARGET:
+        raise ValueError(f"{name} must be between -{MAX_TARGET:g} and {MAX_TARGET:g}, so that the squared "
+                         f"residual fits in a float (the prediction lies between -1 and 1); got {target:g}")
+    return target
+
+
+def _check_gradients(gradients):
+    """Gradients that overflowed a float cannot be given as numbers: say so, naming the culprits."""
+    broken = [name for name, g in zip(LSTMParams.NAMES, gradients) if not math.isfinite(g)]
+    if broken:
+        which = "every one of the 12 numbers" if len(broken) == 12 else ", ".join(broken)
+        raise ValueError(
+            f"the gradient for {which} is too large for a float at these params, sequence and "
+            "target: use weights, values and a target of a sensible size"
+        )
 
 
 @dataclass(frozen=True)
 class TrainingRun:
-    """What train_lstm returns: the trained params, the total loss after each epoch, and
-    the params at any epochs asked for in snapshot_epochs."""
+    """What train_lstm returns.
+
+    params: the trained 12 numbers (after the last epoch that finished with finite numbers)
+    loss_history: the total loss after each epoch, one entry per epoch asked for
+    snapshots: {epoch: params} for the epochs asked for in snapshot_epochs
+    diverged_at: None, or the epoch at which training diverged (see train_lstm)
+    """
 
     params: LSTMParams
     loss_history: np.ndarray
     snapshots: dict
+    diverged_at: int | None = None
+
+    @property
+    def diverged(self):
+        """True when the loss or the numbers stopped being finite floats and training stopped."""
+        return self.diverged_at is not None
 
 
 OPTIMIZERS = ("adam", "sgd")
 
 
 def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimizer="adam",
-               snapshot_epochs=(), callback=None, callback_every=100):
+               snapshot_epochs=None, callback=None, callback_every=100):
     """Train the 12 numbers the way the source did: one sequence per step, in the given order,
     squared residual loss, Adam (as PyTorch defines it) or plain gradient descent ("sgd").
 
-    callback(epoch, loss), if given, is called every callback_every epochs and after the last.
+    epochs: a whole number from 1 to 1,000,000. snapshot_epochs: None or a collection of
+    epochs (whole numbers from 1 to epochs) whose params to keep. callback(epoch, loss), if
+    given, is called every callback_every epochs (a whole number, 1 or more) and after the last.
+
+    Divergence is reported one way: if an epoch's loss, or any of the 12 numbers after it,
+    stops being a finite float (too large a learning rate can do this), training stops there.
+    The run's diverged_at is that epoch, its params are those after the last finite epoch
+    (the starting params if it was the first), its loss_history is NaN from that epoch on,
+    and no snapshot or callback comes after it. Otherwise diverged_at is None.
     """
     p = check_params(params).to_list()
     seqs = _check_training_data(sequences, targets)
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"epochs must be a whole number 1 or more, got {epochs!r}")
+    epochs = whole_number(epochs, "epochs", 1, MAX_EPOCHS)
     rate = real_number(learning_rate, "learning_rate")
     if rate <= 0:
         raise ValueError(f"learning_rate must be positive, got {rate}")
-    if optimizer not in OPTIMIZERS:
-        raise ValueError(f"optimizer must be one of {', '.join(map(repr, OPTIMIZERS))}, got {optimizer!r}")
-    wanted = {int(e) for e in snapshot_epochs}
-    if any(not 1 <= e <= epochs for e in wanted):
-        raise ValueError(f"snapshot_epochs must lie between 1 and epochs ({epochs}), got {sorted(wanted)}")
+    optimizer = one_of(optimizer, "optimizer", OPTIMIZERS)
+    wanted = _check_snapshot_epochs(snapshot_epochs, epochs)
+    if callback is not None and not callable(callback):
+        raise TypeError(f"callback must be a function callback(epoch, loss) or None, got {_describe(callback)}")
+    callback_every = whole_number(callback_every, "callback_every", 1)
 
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     m, v, t = [0.0] * 12, [0.0] * 12, 0
-    history, snapshots = np.empty(int(epochs)), {}
-    for epoch in range(1, int(epochs) + 1):
+    history, snapshots = np.full(epochs, np.nan), {}
+    finished, diverged_at = p, None
+    for epoch in range(1, epochs + 1):
         total = 0.0
         for days, target in seqs:
             prediction, tape = _forward(p, days)
@@ -158,16 +216,34 @@ def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimize
             m = [beta1 * mk + (1.0 - beta1) * gk for mk, gk in zip(m, g)]
             v = [beta2 * vk + (1.0 - beta2) * gk * gk for vk, gk in zip(v, g)]
             p = [pk - step_size * mk / (math.sqrt(vk) / root_correction + eps) for pk, mk, vk in zip(p, m, v)]
-        history[epoch - 1] = total
-        if not math.isfinite(total):
-            history[epoch:] = np.nan  # diverged: stop rather than compute with overflowed numbers
+        if not (math.isfinite(total) and all(map(math.isfinite, p))):
+            diverged_at = epoch  # stop rather than compute with overflowed numbers
             break
+        history[epoch - 1], finished = total, p
         if epoch in wanted:
             snapshots[epoch] = LSTMParams.from_list(p)
         if callback is not None and (epoch % callback_every == 0 or epoch == epochs):
             callback(epoch, total)
-    return TrainingRun(params=LSTMParams.from_list(p) if all(map(math.isfinite, p)) else None,
-                       loss_history=history, snapshots=snapshots)
+    return TrainingRun(params=LSTMParams.from_list(finished), loss_history=history, snapshots=snapshots,
+                       diverged_at=diverged_at)
+
+
+def _check_snapshot_epochs(snapshot_epochs, epochs):
+    """The set of epochs to keep params at; None means none."""
+    if snapshot_epochs is None:
+        return set()
+    expected = f"snapshot_epochs must be None or a list of epochs, whole numbers from 1 to epochs ({epochs:,})"
+    if isinstance(snapshot_epochs, (str, bytes)) or not hasattr(snapshot_epochs, "__iter__") \
+            or getattr(snapshot_epochs, "ndim", 1) != 1:
+        raise TypeError(f"{expected}, such as (100, 500); got {_describe(snapshot_epochs)}")
+    wanted = set()
+    for epoch in snapshot_epochs:
+        if isinstance(epoch, (bool, np.bool_)) or not isinstance(epoch, (int, np.integer)):
+            raise TypeError(f"{expected}; got {_describe(epoch)} in {_describe(snapshot_epochs)}")
+        if not 1 <= epoch <= epochs:
+            raise ValueError(f"{expected}; got {_describe(epoch)} in {_describe(snapshot_epochs)}")
+        wanted.add(int(epoch))
+    return wanted
 
 
 def _check_training_data(sequences, targets):
@@ -179,4 +255,5 @@ def _check_training_data(sequences, targets):
     if len(sequences) != len(targets) or len(sequences) == 0:
         raise ValueError(f"sequences and targets must match one to one and not be empty: "
                          f"got {len(sequences)} sequences and {len(targets)} targets")
-    return [(_check_sequence(s, f"sequences[{k}]"), float(y)) for k, (s, y) in enumerate(zip(sequences, targets))]
+    return [(_check_sequence(s, f"sequences[{k}]"), _check_target(y, f"targets[{k}]"))
+            for k, (s, y) in enumerate(zip(sequences, targets))]

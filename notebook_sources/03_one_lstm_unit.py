@@ -154,10 +154,11 @@ answer = ____
 ex.q4.check(answer)
 
 # %% [markdown]
-# Now move the memories and the input yourself. The diagram and the table recompute on every
-# move. Use the stage buttons to walk through the unit one stage at a time (the sliders keep
-# their values), and **Reset to the example** to come back to 2, 1 and 1. The folded panel at
-# the bottom holds all 12 weights and biases.
+# Now move the memories and the input yourself. The diagram and the text beside the sliders
+# recompute on every move. Use the stage buttons to walk through the unit one stage at a time
+# (the sliders keep their values), and **Reset to the example** to come back to 2, 1 and 1. The
+# **Weights and biases** button opens the weights panel under the diagram, with all 12 of them;
+# the folded panel at the bottom holds a table of every number.
 #
 # Things to try:
 # - Push the input and the short-term memory to their lowest values. What happens to the

@@ -77,12 +77,12 @@ def test_arrays_elementwise(x):
 @pytest.mark.parametrize(
     "bad, error, words",
     [
-        ("5", TypeError, "x must be a number"),
-        (None, TypeError, "x must be a number"),
-        (True, TypeError, "x must be a number"),
+        ("5", TypeError, "x must be a real number"),
+        (None, TypeError, "x must be a real number"),
+        (True, TypeError, "x must be a real number"),
         (["a", "b"], TypeError, "x must hold real numbers"),
-        (1 + 2j, TypeError, "x must hold real numbers"),
-        (float("nan"), ValueError, "x must hold only finite numbers"),
+        (1 + 2j, TypeError, "x must be a real number"),
+        (float("nan"), ValueError, "x must be a finite number"),
         ([0.0, float("inf")], ValueError, "x must hold only finite numbers"),
     ],
 )

@@ -109,7 +109,9 @@ def explorer():
 def test_explorer_starts_at_the_source_example(explorer):
     assert (explorer.long_memory.value, explorer.short_memory.value, explorer.input_value.value) == (2.0, 1.0, 1.0)
     assert "new long-term memory 2.95" in explorer.diagram.value
-    assert explorer.weights_panel.selected_index is None, "the weights panel starts folded"
+    assert explorer.weights_panel.layout.display == "none", "the weights panel starts hidden"
+    explorer.show_weights.value = True
+    assert explorer.weights_panel.layout.display == "flex"
     assert explorer.stage.value == "all" and explorer.current_stage is None
 
 
@@ -193,7 +195,7 @@ def test_unrolled_diagram_lights_the_days_run_so_far(shown):
 
 
 def test_unrolled_diagram_errors():
-    with pytest.raises(ValueError, match="shown_days must be from 0 to 4"):
+    with pytest.raises(ValueError, match="shown_days must be a whole number from 0 to 4"):
         unrolled_svg(lh.unroll(lh.COMPANY_A[:4]), shown_days=5)
     with pytest.raises(ValueError, match="one sequence"):
         unrolled_svg(lh.unroll(np.zeros((4, 2))))

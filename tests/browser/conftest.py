@@ -120,6 +120,6 @@ def pytest_terminal_summary(terminalreporter):
 
     lines = pytest_terminal_summary_lines()
     if lines:
-        terminalreporter.section("slider timings in the browser")
+        terminalreporter.section("slider timings and explorer layout in the browser")
         for line in lines:
             terminalreporter.write_line(line)

@@ -6,6 +6,10 @@ the browser console logged no error. Then move every slider with the keyboard
 and by dragging to both ends, checking each time that what it drives changed.
 Slider timings (key press until the output changed) are printed at the end of
 the run; they are figures to read, not assertions.
+
+The window is 1280x720, the projector size INSTRUCTORS.md recommends, with JupyterLab's
+file browser open: every explorer must show its sliders and what they change on one
+screen (the layout check), and a screenshot of each explorer is saved to look at.
 """
 
 import json
@@ -19,6 +23,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 TIMINGS = {}
+LAYOUTS = {}
+HELD = {}
 RUN_TIMEOUT_MS = 300_000
 UPDATE_TIMEOUT_MS = 20_000
 
@@ -115,6 +121,32 @@ def move_by_key(page, handle, key):
     return wait_for_change(page, handle, before) - start
 
 
+def hold_key(page, handle, presses=30, every_ms=33):
+    """A held arrow key (about 30 repeats a second, as a keyboard sends them), towards the far end.
+    Returns the seconds from the last press until the output settled, and the output's text."""
+    before = snapshot(handle)
+    low, high, now = (float(handle.get_attribute(f"aria-value{a}")) for a in ("min", "max", "now"))
+    key = "ArrowLeft" if now - low > high - now else "ArrowRight"
+    handle.focus()
+    for _ in range(presses):
+        page.keyboard.press(key)
+        page.wait_for_timeout(every_ms)
+    released = time.time()
+    return wait_for_change(page, handle, before) - released, snapshot(handle)
+
+
+def assert_output_agrees_with_slider(name, handle, text):
+    """Once settled, what the slider drives shows the slider's own value (and, for a readout that
+    names w, every w on screen is that value): no screen whose parts disagree."""
+    readout = handle.evaluate("h => h.closest('.widget-slider, .widget-hslider').querySelector('.widget-readout')"
+                              ".textContent")
+    value = float(readout.strip().replace("\u2212", "-"))  # what the slider shows, not its index
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text.replace("\u2212", "-"))]
+    assert any(abs(n - value) < 1e-9 for n in numbers), f"{name}: the slider shows {value}, its output never does"
+    shown_w = {float(w) for w in re.findall(r"w = (-?\d+\.\d+)", text)}
+    assert shown_w <= {value}, f"{name}: the slider shows w = {value}, the output shows w = {sorted(shown_w)}"
+
+
 def drag_to(page, handle, end):
     track = handle.locator("xpath=ancestor::div[contains(@class, 'noUi-target')]").bounding_box()
     box = handle.bounding_box()
@@ -127,6 +159,66 @@ def drag_to(page, handle, end):
     wait_for_change(page, handle, before)
     expected = handle.get_attribute(f"aria-value{end}")
     assert float(handle.get_attribute("aria-valuenow")) == pytest.approx(float(expected))
+
+
+# The boxes of an explorer's parts: its sliders, and what they change (the package's explorers
+# mark those with the class lstm-view; a plain interact shows them in an output widget).
+BOXES_JS = """(area) => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const all = selector => [...area.querySelectorAll(selector)].filter(shown).map(box);
+  const scroller = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+  return {sliders: all('.widget-slider, .widget-hslider'), views: all('.lstm-view, .widget-output, img'),
+          pictures: all('.lstm-view > * > svg, .lstm-view svg[role=img], img'),
+          area: box(area), overflow: area.scrollWidth - area.clientWidth, screen: box(scroller)};
+}"""
+
+
+def union_height(boxes):
+    return max(b[3] for b in boxes) - min(b[1] for b in boxes)
+
+
+def scroll_to(page, area):
+    """Scroll the notebook so that `area` starts at the top of the screen."""
+    area.evaluate("a => { const s = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');"
+                  " s.scrollTop += a.getBoundingClientRect().top - s.getBoundingClientRect().top - 8; }")
+    page.wait_for_timeout(150)
+
+
+def check_explorers_fit(page, name, screenshots, unfolded=False):
+    """At 1280x720, each explorer's sliders and what they change fit on one screen, none cut off
+    at the side. Folded (as it opens): all sliders and views at once. Unfolded: each slider with
+    the explorer's largest picture (or view, if it has no picture). Returns the tallest height."""
+    areas = page.locator(".jp-Notebook .jp-OutputArea-output:has(.noUi-handle)")
+    tallest, visible = 0, None
+    for k in range(areas.count()):
+        area = areas.nth(k)
+        scroll_to(page, area)
+        boxes = area.evaluate(BOXES_JS)
+        screen = boxes["screen"]
+        height, visible = union_height(boxes["sliders"] + boxes["views"]), screen[3] - screen[1]
+        assert boxes["overflow"] <= 1, f"{name}: explorer {k + 1} is wider than the notebook ({boxes['overflow']} px cut off)"
+        for part in boxes["sliders"] + boxes["views"]:
+            assert part[0] >= screen[0] - 1 and part[2] <= screen[2] + 1, f"{name}: explorer {k + 1} runs off the side"
+        if not unfolded:
+            tallest = max(tallest, height)
+            page.screenshot(path=str(screenshots / f"{Path(name).stem}-explorer-{k + 1}-1280x720.png"))
+            assert height <= visible, (f"{name}: explorer {k + 1}'s sliders and what they change are {height:.0f} px "
+                                       f"tall, more than the {visible:.0f} px a 1280x720 screen shows")
+        else:
+            picture = max(boxes["pictures"] or boxes["views"], key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+            lowest = max(boxes["sliders"], key=lambda b: b[3])
+            if lowest[1] > picture[3]:  # sliders under the picture: show the picture and the lowest slider
+                area.evaluate(f"a => document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer')"
+                              f".scrollTop += {picture[1] - screen[1] - 4}")
+                page.wait_for_timeout(150)
+                page.screenshot(path=str(screenshots / f"{Path(name).stem}-explorer-{k + 1}-unfolded-1280x720.png"))
+            for slider in boxes["sliders"]:
+                together = union_height([slider, picture])
+                tallest = max(tallest, together)
+                assert together <= visible, (f"{name}: explorer {k + 1}: a slider and the picture it moves are "
+                                             f"{together:.0f} px apart, more than {visible:.0f} px on screen")
+    return tallest, visible
 
 
 def save_pages(page, stem):
@@ -162,8 +254,12 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
             views = cells.nth(index).locator(".jp-OutputArea-output .jupyter-widgets")
             assert views.count() > 0, f"{name}: code cell {index + 1} should show a widget and shows none"
 
-        for header in page.locator(".jp-Notebook .jupyter-widget-Collapse-header").all():
-            header.click()  # unfold every folded panel, so its sliders can be moved too
+        folded = check_explorers_fit(page, name, screenshots)
+        for header in page.locator(".jp-Notebook .jupyter-widget-Collapse-header, .jp-Notebook .lstm-unfold").all():
+            header.click()  # unfold every folded panel and show every hidden one, so its sliders can be moved too
+        unfolded = check_explorers_fit(page, name, screenshots, unfolded=True)
+        if folded[1]:
+            LAYOUTS[name] = (folded[0], unfolded[0], folded[1])
         handles = page.locator(".jp-Notebook .noUi-handle[role='slider']")
         if widget_cells(name):
             assert handles.count() > 0, f"{name}: no slider rendered"
@@ -187,6 +283,9 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
                     elif now == handle.get_attribute("aria-valuemin"):
                         key = "ArrowRight"
                     times.append(move_by_key(page, handle, key))
+                caught_up, text = hold_key(page, handle)
+                assert_output_agrees_with_slider(name, handle, text)
+                HELD[name] = caught_up
             area = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')]")
             area.screenshot(path=str(screenshots / f"{Path(name).stem}-slider-{k + 1}.png"))
         assert_no_cell_error(page, name)
@@ -198,10 +297,14 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
 
 
 def pytest_terminal_summary_lines():
-    lines = []
+    lines = [f"{name}: at 1280x720 the tallest explorer's sliders and views span {folded:.0f} px "
+             f"(a slider and its picture, panels unfolded: {unfolded:.0f} px) of {visible:.0f} px on screen"
+             for name, (folded, unfolded, visible) in LAYOUTS.items()]
     for name, times in TIMINGS.items():
         ms = sorted(1000 * t for t in times)
         p90 = ms[max(0, int(round(0.9 * len(ms))) - 1)]
         lines.append(f"{name}: slider key press to updated output, {len(ms)} moves: "
-                     f"median {statistics.median(ms):.0f} ms, 90th percentile {p90:.0f} ms")
+                     f"median {statistics.median(ms):.0f} ms, 90th percentile {p90:.0f} ms; "
+                     f"a held key (30 presses, 33 ms apart): settled {1000 * HELD.get(name, float('nan')):.0f} ms "
+                     "after the last, slider and output agreeing")
     return lines
