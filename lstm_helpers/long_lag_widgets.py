@@ -5,26 +5,43 @@ import ipywidgets as w
 from .figures import LiveFigure
 from .long_lag import experiment_settings, long_lag_experiment
 from .long_lag_plots import gradient_by_lag_figure
-from .widgets import Explorer, _live_slider
+from ._checks import in_range
+from .widgets import _live_slider
 
 
-class GradientByLagExplorer(Explorer):
+class GradientByLagExplorer:
     """Sliders for the LSTM's forget-gate and input-gate biases at the start of training; the
-    LSTM's gradient-against-lag curve and its forget-gate product follow them live."""
+    LSTM's gradient-against-lag curve and its forget-gate product follow them live.
+
+    Only the LSTM's lines are redrawn (LiveFigure), fast enough to follow a drag."""
 
     def __init__(self, forget_bias=5.0, input_bias=-3.0):
+        forget_bias = in_range(forget_bias, "forget_bias", -2.0, 8.0, step=0.5)
+        input_bias = in_range(input_bias, "input_bias", -6.0, 3.0, step=0.5)
         self.forget_bias = _live_slider("forget-gate bias", -2.0, 8.0, forget_bias, step=0.5)
         self.input_bias = _live_slider("input-gate bias", -6.0, 3.0, input_bias, step=0.5)
         fig, self._move_to = gradient_by_lag_figure(forget_bias, input_bias)
         self.rnn = fig.rnn
         moved, self.lstm = self._move_to(forget_bias, input_bias)
         self._live = LiveFigure(fig, moved)
-        super().__init__([self.forget_bias, self.input_bias])
+        self.readout = w.HTML(layout=w.Layout(min_height="3em"))
+        self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.readout.add_class("lstm-view")
+        self.image.add_class("lstm-view")
+        controls = [self.forget_bias, self.input_bias]
+        for control in controls:
+            control.observe(lambda change: self.update(), names="value")
+        self.widget = w.VBox([w.HBox(controls), self.readout, self.image])
+        self.update()
 
     def update(self):
         _, self.lstm = self._move_to(self.forget_bias.value, self.input_bias.value)
+        png = self._live.png()  # everything is computed before anything on screen changes
         self.readout.value = readout_text(self.lstm, self.rnn)
-        self.image.value = self._live.png()
+        self.image.value = png
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def readout_text(lstm, rnn):
