@@ -6,8 +6,8 @@ from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
 from .evaluation import direction_accuracy, evaluate, r_squared, rmse, walk_forward, wilson_interval
 from .forecasting import (
-    BASELINES, LinearWindow, Scaler, TrainingMean, ZeroReturn, leaked_targets, log_returns, make_windows,
-    shuffled_split, time_split,
+    BASELINES, SIZE_BASELINES, LastValue, LinearWindow, Scaler, TrainingMean, WindowMean, ZeroReturn,
+    autocorrelation, leaked_targets, log_returns, make_windows, noise_band, shuffled_split, time_split,
 )
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .long_lag import (
@@ -16,6 +16,7 @@ from .long_lag import (
     untrained_readout_accuracy,
 )
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
+from .lstm_window import LSTMWindow
 from .prices import load_prices, price_source, price_tickers
 from .questions import exercises_for
 from .rnn import BasicRNN, RNNRun, gradient_scale
@@ -36,6 +37,8 @@ __all__ = [
     "LSTMLayerRun",
     "LSTMParams",
     "LSTMStep",
+    "LSTMWindow",
+    "LastValue",
     "LayerGate",
     "LinearWindow",
     "LongLagResult",
@@ -43,6 +46,7 @@ __all__ = [
     "RNNLayer",
     "RNNLayerRun",
     "RNNRun",
+    "SIZE_BASELINES",
     "Scaler",
     "SequenceModel",
     "SequenceTraining",
@@ -50,8 +54,10 @@ __all__ = [
     "TrainingRun",
     "UNTRAINED_PARAMS",
     "Unrolled",
+    "WindowMean",
     "ZeroReturn",
     "____",
+    "autocorrelation",
     "check_setup",
     "direction_accuracy",
     "evaluate",
@@ -73,6 +79,7 @@ __all__ = [
     "make_windows",
     "new_layer",
     "new_sequence_model",
+    "noise_band",
     "price_source",
     "price_tickers",
     "r_squared",

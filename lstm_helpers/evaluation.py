@@ -3,6 +3,10 @@
     results = lh.evaluate(lh.BASELINES, split)    # every model fitted on train, scored on test
     print(results.table())                       # RMSE and direction, with 95% intervals
     print(results.verdict())                     # beyond noise, or not: computed, never typed
+    print(results.versus("linear"))              # one model against each of the others
+
+For a target with no direction (the size of tomorrow's move), pass reference="a model's
+name": every RMSE is then compared with that model's, and no direction is scored.
 
 Every model sees the test period only through predict, so nothing from the future reaches
 its training. Intervals are seeded, so the same data gives the same numbers.
@@ -170,56 +174,102 @@ def _fit_and_predict(name, make, split):
 
 @dataclass(frozen=True)
 class Score:
-    """One model's scores on a test period, beside the two naive strategies."""
+    """One model's scores on a test period, beside the reference and, for returns, always 'up'."""
 
     name: str
     rmse: float
-    rmse_vs_zero: Difference  # RMSE minus that of "tomorrow = today" (below 0: better)
-    direction: Proportion | None  # None when the model never calls a direction
+    rmse_vs_reference: Difference  # RMSE minus the reference's ("tomorrow = today" for returns; below 0: better)
+    direction: Proportion | None  # None when the model never calls a direction, or directions are not scored
     direction_vs_up: Difference | None  # accuracy minus that of always saying "up" (above 0: better)
 
 
 @dataclass(frozen=True, eq=False)
 class Results:
-    """Every model fitted on the training period and scored on the test period."""
+    """Every model fitted on the training period and scored on the test period.
+
+    reference: what every RMSE is compared with ("tomorrow = today" for returns).
+    up_days: how often the test period went up, what always saying "up" scores; None when
+    directions are not scored (for the size of a move, which has none).
+    """
 
     test: Period
     predictions: dict
     models: dict
     scores: tuple
-    up_days: Proportion  # how often the test period went up: what always saying "up" scores
+    up_days: Proportion | None
+    reference: str = "tomorrow = today"
+    seed: int = 0
 
     def score(self, name):
+        if name not in self.predictions:
+            raise ValueError(f"name must be one of the models scored ({', '.join(self.predictions)}), got {name!r}")
         return next(s for s in self.scores if s.name == name)
+
+    @property
+    def directions(self):
+        return self.up_days is not None
 
     def table(self):
         """The results as aligned text: RMSE in % per day; [low, high] are 95% intervals."""
         width = max(16, *(len(s.name) for s in self.scores))
-        lines = [f"test: {len(self.test)} days predicted, {self.test.target_dates[0]} to {self.test.target_dates[-1]}; "
-                 f"up on {self.up_days.value:.1%} of the days that moved",
-                 f"{'model':<{width}}  {'RMSE':<6}  {'minus tomorrow = today':<26}  {'direction right':<18}  "
-                 "minus always up"]
+        versus = f"minus {self.reference}"
+        head = f"test: {len(self.test)} days predicted, {self.test.target_dates[0]} to {self.test.target_dates[-1]}"
+        if not self.directions:
+            lines = [head, f"{'model':<{width}}  {'RMSE':<6}  {versus}"]
+            lines += [f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {_versus(s.rmse_vs_reference)}" for s in self.scores]
+            return "\n".join(line.rstrip() for line in lines)
+        lines = [f"{head}; up on {self.up_days.value:.1%} of the days that moved",
+                 f"{'model':<{width}}  {'RMSE':<6}  {versus:<26}  {'direction right':<18}  minus always up"]
         for s in self.scores:
-            versus_zero = "(this is it)" if _is_zero(s.rmse_vs_zero) else _points(s.rmse_vs_zero)
             if s.direction is None:
                 direction, versus_up = "calls no direction", ""
             else:
                 direction = _share(s.direction)
                 versus_up = "(the same calls)" if _is_zero(s.direction_vs_up) else _points(s.direction_vs_up, 100, 1)
-            lines.append(f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {versus_zero:<26}  {direction:<18}  {versus_up}")
+            lines.append(f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {_versus(s.rmse_vs_reference):<26}  "
+                         f"{direction:<18}  {versus_up}")
         return "\n".join(line.rstrip() for line in lines)
 
     def verdict(self):
-        """Computed sentences, per model: does it beat the naive strategies beyond noise?"""
+        """Computed sentences, per model: does it beat the reference (and always 'up') beyond noise?"""
         lines = []
+        reference = f"'{self.reference}'"
         for s in self.scores:
-            if _is_zero(s.rmse_vs_zero):
+            if _is_zero(s.rmse_vs_reference):
                 continue
-            lines += [f"{s.name}:", f"  errors {_compare(s.rmse_vs_zero, True, 'smaller', 'larger', ZERO)}"]
+            lines += [f"{s.name}:", f"  errors {_compare(s.rmse_vs_reference, True, 'smaller', 'larger', reference)}"]
             if s.direction is not None and _is_zero(s.direction_vs_up):
                 lines.append(f"  direction: the same calls as {UP}")
             elif s.direction is not None:
                 lines.append(f"  direction {_compare(s.direction_vs_up, False, 'right more often', 'right less often', UP)}")
+        return "\n".join(lines)
+
+    def against(self, name, other):
+        """(RMSE of `name` minus that of `other`, direction accuracy of `name` minus that of `other`
+        or None when either calls no direction): Differences on the same test days."""
+        for model in (name, other):
+            self.score(model)
+        actual = self.test.targets
+        errors = rmse_difference(self.predictions[name], self.predictions[other], actual, self.seed)
+        both_call = self.score(name).direction is not None and self.score(other).direction is not None
+        direction = (direction_difference(self.predictions[name], self.predictions[other], actual, self.seed)
+                     if both_call else None)
+        return errors, direction
+
+    def versus(self, name):
+        """Computed sentences: `name` against every other model, beyond noise or not."""
+        lines, beaten = [f"{name} against each other model, on the same test days:"], []
+        for other in self.predictions:
+            if other == name:
+                continue
+            errors, direction = self.against(name, other)
+            lines.append(f"  errors {_compare(errors, True, 'smaller', 'larger', repr(other))}")
+            if direction is not None and not _is_zero(direction):
+                lines.append(f"  direction {_compare(direction, False, 'right more often', 'right less often', repr(other))}")
+            if errors.high < 0:
+                beaten.append(repr(other))
+        lines.append(f"In short: {name} has smaller errors, beyond noise, than "
+                     + (", ".join(beaten) if beaten else "none of them") + ".")
         return "\n".join(lines)
 
 
@@ -228,6 +278,10 @@ ZERO, UP = "'tomorrow = today'", "always saying 'up'"
 
 def _is_zero(difference):
     return difference.low == difference.high == 0
+
+
+def _versus(difference):
+    return "(this is it)" if _is_zero(difference) else _points(difference)
 
 
 def _points(difference, factor=100, decimals=4):
@@ -250,28 +304,39 @@ def _compare(difference, lower_is_better, better, worse, reference):
     return f"{better if is_better else worse} than {reference}, beyond noise (the 95% interval excludes 0)"
 
 
-def evaluate(models, split, seed=0):
+def evaluate(models, split, seed=0, reference=None):
     """Fit each model on split.train (with split.validation for early stopping), score it on split.test.
 
     models maps a name to a function that makes a fresh, unfitted model (a class works).
+    reference=None is for returns: every RMSE is compared with "tomorrow = today" (a return of
+    0) and every direction with always saying "up". For a target without a direction, such as
+    the size of a move, name one of the models as the reference: every RMSE is compared with
+    its RMSE, and no direction is scored.
     """
     models = _models(models)
     if not isinstance(split, Split):
         raise TypeError(f"split must be the result of lh.time_split, got {_describe(split)}")
+    if reference is not None and reference not in models:
+        raise ValueError(f"reference must be None (compare with 'tomorrow = today') or one of the models' names "
+                         f"({', '.join(map(repr, models))}), got {_describe(reference)}")
     actual = split.test.targets
-    if not np.any(actual != 0):
+    if reference is None and not np.any(actual != 0):
         raise ValueError("the test period has no day with a move")
-    zero, up = np.zeros_like(actual), np.ones_like(actual)
-    predictions, fitted, scores = {}, {}, []
+    predictions, fitted = {}, {}
     for name, make in models.items():
-        fitted[name], predicted = _fit_and_predict(name, make, split)
-        predictions[name] = predicted
-        calls = bool(np.any(predicted != 0))
+        fitted[name], predictions[name] = _fit_and_predict(name, make, split)
+    up = np.ones_like(actual)
+    compared = np.zeros_like(actual) if reference is None else predictions[reference]
+    scores = []
+    for name, predicted in predictions.items():
+        calls = reference is None and bool(np.any(predicted != 0))
         scores.append(Score(
-            name, rmse(predicted, actual), rmse_difference(predicted, zero, actual, seed),
+            name, rmse(predicted, actual), rmse_difference(predicted, compared, actual, seed),
             direction_accuracy(predicted, actual) if calls else None,
             direction_difference(predicted, up, actual, seed) if calls else None))
-    return Results(split.test, predictions, fitted, tuple(scores), direction_accuracy(up, actual))
+    up_days = direction_accuracy(up, actual) if reference is None else None
+    return Results(split.test, predictions, fitted, tuple(scores), up_days,
+                   "tomorrow = today" if reference is None else reference, seed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -281,44 +346,78 @@ class WalkForward:
     years: tuple
     results: tuple  # one Results per test year
 
+    @property
+    def reference(self):
+        return self.results[0].reference
+
     def table(self):
-        """Per test year: RMSE minus that of 'tomorrow = today' (% per day) and direction right,
+        """Per test year: RMSE minus the reference's (% per day) and, for returns, direction right,
         with [low, high] 95% intervals."""
         names = [s.name for s in self.results[0].scores]
         width = max(16, *(len(n) for n in names))
-        lines = [f"{'year':<6}{'model':<{width}}  {'RMSE minus tomorrow = today':<27}  direction right"]
+        directions = self.results[0].directions
+        versus = f"RMSE minus {self.reference}"
+        lines = [f"{'year':<6}{'model':<{width}}  {versus:<27}  {'direction right' if directions else ''}"]
         for year, results in zip(self.years, self.results):
             for s in results.scores:
-                versus = "(this is it)" if _is_zero(s.rmse_vs_zero) else _points(s.rmse_vs_zero)
-                direction = "calls no direction" if s.direction is None else _share(s.direction)
-                lines.append(f"{year:<6}{s.name:<{width}}  {versus:<27}  {direction}")
-            lines.append(f"{year:<6}{'(always up)':<{width}}  {'':<27}  {_share(results.up_days)}")
+                direction = "" if not directions else "calls no direction" if s.direction is None else _share(s.direction)
+                lines.append(f"{year:<6}{s.name:<{width}}  {_versus(s.rmse_vs_reference):<27}  {direction}")
+            if directions:
+                lines.append(f"{year:<6}{'(always up)':<{width}}  {'':<27}  {_share(results.up_days)}")
         return "\n".join(line.rstrip() for line in lines)
 
     def tally(self):
-        """{model: (years it beat 'tomorrow = today' beyond noise, years it lost beyond noise)}."""
+        """{model: (years it beat the reference beyond noise, years it lost beyond noise)}."""
         counts = {}
         for results in self.results:
             for s in results.scores:
                 won, lost = counts.get(s.name, (0, 0))
-                counts[s.name] = (won + (s.rmse_vs_zero.high < 0), lost + (s.rmse_vs_zero.low > 0))
+                counts[s.name] = (won + (s.rmse_vs_reference.high < 0), lost + (s.rmse_vs_reference.low > 0))
         return counts
 
     def summary(self):
-        """Per model, in how many test years it beat or lost to 'tomorrow = today' beyond noise."""
-        n = len(self.years)
-        return "\n".join(f"{name}: smaller errors than {ZERO} in {won} of {n} years, larger in {lost} (beyond noise)"
-                         for name, (won, lost) in self.tally().items() if name not in self._references())
+        """Per model, in how many test years it beat or lost to the reference beyond noise, and
+        for returns, to always saying 'up' on direction."""
+        n, reference, lines = len(self.years), f"'{self.reference}'", []
+        for name, (won, lost) in self.tally().items():
+            if name in self._references():
+                continue
+            lines.append(f"{name}: smaller errors than {reference} in {won} of {n} years, larger in {lost} "
+                         "(beyond noise)")
+            versus_up = [r.score(name).direction_vs_up for r in self.results]
+            if not self.results[0].directions or any(d is None for d in versus_up):
+                continue
+            if all(_is_zero(d) for d in versus_up):
+                lines.append(f"  direction: the same calls as {UP} in every year")
+            else:
+                won, lost = sum(d.low > 0 for d in versus_up), sum(d.high < 0 for d in versus_up)
+                lines.append(f"  direction right more often than {UP} in {won} of {n} years, less often in {lost} "
+                             "(beyond noise)")
+        return "\n".join(lines)
+
+    def versus(self, name):
+        """Per other model, in how many test years `name` had smaller or larger errors beyond noise."""
+        self.results[0].score(name)
+        n, lines = len(self.years), []
+        for other in self.results[0].predictions:
+            if other == name:
+                continue
+            differences = [r.against(name, other)[0] for r in self.results]
+            won, lost = sum(d.high < 0 for d in differences), sum(d.low > 0 for d in differences)
+            lines.append(f"{name} against {other!r}: smaller errors in {won} of {n} years, larger in {lost} "
+                         "(beyond noise)")
+        return "\n".join(lines)
 
     def _references(self):
-        """Models that are 'tomorrow = today' itself: every year's difference exactly 0."""
+        """Models that are the reference itself: every year's difference exactly 0."""
         names = [s.name for s in self.results[0].scores]
-        return {n for n in names if all(_is_zero(r.score(n).rmse_vs_zero) for r in self.results)}
+        return {n for n in names if all(_is_zero(r.score(n).rmse_vs_reference) for r in self.results)}
 
 
-def walk_forward(dates, values, n_days, models, test_years, validation_years=1, seed=0):
+def walk_forward(dates, values, n_days, models, test_years, validation_years=1, seed=0, reference=None):
     """For each test year Y: train on everything before the validation years, validate on the
-    validation_years just before Y, test on Y. Nothing after Y's end is used in that round."""
+    validation_years just before Y, test on Y. Nothing after Y's end is used in that round.
+    reference as for evaluate."""
     models = _models(models)
     validation_years = _whole_number(validation_years, "validation_years", 1)
     if isinstance(test_years, (str, bytes)) or not hasattr(test_years, "__iter__"):
@@ -330,5 +429,5 @@ def walk_forward(dates, values, n_days, models, test_years, validation_years=1, 
     for year in years:
         split = time_split(dates, values, n_days, validation_start=f"{year - validation_years}-01-01",
                            test_start=f"{year}-01-01", test_end=f"{year + 1}-01-01")
-        results.append(evaluate(models, split, seed))
+        results.append(evaluate(models, split, seed, reference))
     return WalkForward(years, tuple(results))

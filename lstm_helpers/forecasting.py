@@ -95,6 +95,28 @@ def make_windows(values, n_days):
     return inputs, values[n_days:].copy()
 
 
+def autocorrelation(values, max_lag):
+    """Correlation of the series with itself max_lag days later, for lags 1 .. max_lag.
+
+    Near 0 at every lag: yesterday says little about today. For white noise of n days, about
+    95% of the lags fall within +-1.96 / sqrt(n) by chance alone (noise_band).
+    """
+    values = _series(values, "values", min_length=3)
+    max_lag = _whole_number(max_lag, "max_lag", 1)
+    if max_lag >= len(values) - 1:
+        raise ValueError(f"max_lag must be below len(values) - 1 = {len(values) - 1}, got {max_lag}")
+    centred = values - values.mean()
+    spread = np.sum(centred ** 2)
+    if spread == 0:
+        raise ValueError("values must not all be equal: a constant series has no correlation")
+    return np.array([np.sum(centred[:-lag] * centred[lag:]) / spread for lag in range(1, max_lag + 1)])
+
+
+def noise_band(n_values):
+    """1.96 / sqrt(n): the half-width within which white noise's autocorrelations mostly fall."""
+    return 1.959963984540054 / np.sqrt(_whole_number(n_values, "n_values", 1))
+
+
 @dataclass(frozen=True, eq=False)
 class Period:
     """One stretch of time (train, validation or test) and the windows made inside it alone."""
@@ -273,7 +295,38 @@ class LinearWindow:
         return predicted if self.scaler is None else self.scaler.inverse(predicted)
 
 
+class LastValue:
+    """Tomorrow = the window's last day: for the size of a move, 'as large as yesterday's'."""
+
+    name = "last value"
+
+    def fit(self, train, validation=None):
+        _period(train, "train")
+        return self
+
+    def predict(self, inputs):
+        return _inputs(inputs)[:, -1].copy()
+
+
+class WindowMean:
+    """Tomorrow = the average of the window's days: for the size of a move, the recent
+    typical size (how stormy the last few weeks were)."""
+
+    name = "window mean"
+
+    def fit(self, train, validation=None):
+        _period(train, "train")
+        return self
+
+    def predict(self, inputs):
+        return _inputs(inputs).mean(axis=1)
+
+
 BASELINES = {"tomorrow = today": ZeroReturn, "training mean": TrainingMean, "linear": LinearWindow}
+
+# For the size of tomorrow's move (the absolute return), which has no direction and is never below 0.
+SIZE_BASELINES = {"yesterday's size": LastValue, "training mean size": TrainingMean,
+                  "recent average size": WindowMean, "linear": LinearWindow}
 
 
 # --- leaks -----------------------------------------------------------------------------------

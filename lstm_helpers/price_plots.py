@@ -11,7 +11,8 @@ from matplotlib.dates import YearLocator
 from ._checks import real_number
 from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
 from .evaluation import Results, WalkForward
-from .forecasting import Split
+from .forecasting import Period, Split, autocorrelation, noise_band
+from .lstm_window import LSTMWindow
 from .prices import load_prices, price_tickers
 
 BLACK = "#000000"
@@ -100,8 +101,9 @@ def plot_test_predictions(results, days=60):
     dates = results.test.target_dates[:days]
     fig, ax = new_figure(10, 4.5)
     ax.bar(dates, 100 * results.test.targets[:days], color=GREY, alpha=0.6, label="actual return")
-    styles = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":"), (SKY_BLUE, "-")]
-    for (name, predicted), (colour, style) in zip(results.predictions.items(), styles * 2):
+    styles = ["-", "--", "-.", ":"] * len(results.predictions)
+    for (name, predicted), colour, style in zip(results.predictions.items(), _model_colours(results.predictions),
+                                                styles):
         ax.plot(dates, 100 * predicted[:days], color=colour, ls=style, lw=2.2, label=name)
     ax.axhline(0, color=GREY, lw=0.8)
     ax.set(xlabel="date", ylabel="daily log return (%)",
@@ -111,39 +113,123 @@ def plot_test_predictions(results, days=60):
     return fig
 
 
+MODEL_COLOURS = {"tomorrow = today": BLUE, "training mean": VERMILLION, "linear": ORANGE, "LSTM": BLACK,
+                 "training mean size": BLUE, "yesterday's size": VERMILLION, "recent average size": SKY_BLUE}
+
+
+def _model_colours(names):
+    """One colour per model, the same in every figure (the LSTM always black); others in turn."""
+    spare = iter([SKY_BLUE, VERMILLION, ORANGE, GREY] * len(names))
+    return [MODEL_COLOURS.get(name) or next(spare) for name in names]
+
+
 @styled
 def plot_walk_forward(walk):
-    """Per test year: each model's RMSE minus that of 'tomorrow = today', and its direction
+    """Per test year: each model's RMSE minus the reference's and, for returns, its direction
     accuracy beside always saying 'up', with 95% intervals."""
     if not isinstance(walk, WalkForward):
         raise TypeError("walk must be the result of lh.walk_forward")
-    fig, (left, right) = new_figure(11, 4.5, ncols=2)
+    directions = walk.results[0].directions
+    fig, axes = new_figure(11 if directions else 8, 4.5, ncols=2 if directions else 1)
+    left, right = axes if directions else (axes, None)
     years = np.array(walk.years)
     names = [s.name for s in walk.results[0].scores]
-    shown = [n for n in names if any(r.score(n).rmse_vs_zero.low != r.score(n).rmse_vs_zero.high
-                                     for r in walk.results)]
-    markers = ["o", "s", "D", "^", "v"]
-    offsets = np.linspace(-0.15, 0.15, len(shown) + 1)
-    for k, (name, (colour, _), marker) in enumerate(zip(shown, STOCK_STYLES[1:] + STOCK_STYLES[:1], markers)):
-        d = [r.score(name).rmse_vs_zero for r in walk.results]
+    shown = [n for n in names if n not in walk._references()]
+    markers = ["o", "s", "D", "^", "v", "P"]
+    offsets = np.linspace(-0.2, 0.2, len(shown) + 1)
+    for k, (name, colour, marker) in enumerate(zip(shown, _model_colours(shown), markers)):
+        d = [r.score(name).rmse_vs_reference for r in walk.results]
         est = np.array([100 * x.estimate for x in d])
         err = np.array([[100 * (x.estimate - x.low) for x in d], [100 * (x.high - x.estimate) for x in d]])
         left.errorbar(years + offsets[k], est, yerr=err, fmt=marker, color=colour, capsize=4, ms=7, label=name)
         calls = [r.score(name).direction for r in walk.results]
-        if all(c is not None for c in calls):
+        if directions and all(c is not None for c in calls):
             est = np.array([100 * c.value for c in calls])
             err = np.array([[100 * (c.value - c.interval[0]) for c in calls],
                             [100 * (c.interval[1] - c.value) for c in calls]])
             right.errorbar(years + offsets[k], est, yerr=err, fmt=marker, color=colour, capsize=4, ms=7,
                            label=name)
-    up = np.array([100 * r.up_days.value for r in walk.results])
-    right.plot(years + offsets[-1], up, "_", color=BLUE, ms=22, mew=3, label="always up")
-    left.axhline(0, color=BLUE, lw=1.5, label="tomorrow = today")
-    right.axhline(50, color=GREY, lw=0.8, ls=":")
-    left.set(xlabel="test year", ylabel="RMSE minus 'tomorrow = today' (%/day)",
-             title="Below 0: smaller errors than no change")
-    right.set(xlabel="test year", ylabel="direction right (% of days)", title="Direction, with 95% intervals")
-    for ax in (left, right):
+    left.axhline(0, color=BLUE, lw=1.5, label=walk.reference)
+    no_change = walk.reference == "tomorrow = today"
+    left.set(xlabel="test year", ylabel=f"RMSE minus '{walk.reference}' (%/day)",
+             title="Below 0: smaller errors than no change" if no_change
+             else f"Below 0: smaller errors than the {walk.reference}")
+    if directions:
+        up = np.array([100 * r.up_days.value for r in walk.results])
+        right.plot(years + offsets[-1], up, "_", color=BLUE, ms=22, mew=3, label="always up")
+        right.axhline(50, color=GREY, lw=0.8, ls=":")
+        right.set(xlabel="test year", ylabel="direction right (% of days)", title="Direction, with 95% intervals")
+    for ax in (left, right) if directions else (left,):
         ax.set_xticks(years)
         ax.legend(loc="best", fontsize=10)
+    return fig
+
+
+@styled
+def plot_memory(values, label="", max_lag=20):
+    """How much a day's return, and a day's size of move, say about the days after: the
+    autocorrelation of the returns and of their sizes at lags 1 .. max_lag, with the band
+    inside which white noise mostly stays."""
+    values = np.asarray(values, dtype=float)
+    lags = np.arange(1, int(real_number(max_lag, "max_lag")) + 1)
+    fig, ax = new_figure(10, 4.5)
+    band = noise_band(len(values))
+    ax.axhspan(-band, band, color="#E8E8E8", zorder=0, label="where pure noise mostly falls (95%)")
+    ax.bar(lags - 0.2, autocorrelation(values, len(lags)), width=0.4, color=BLUE, label="returns")
+    ax.bar(lags + 0.2, autocorrelation(np.abs(values), len(lags)), width=0.4, color=ORANGE, hatch="//",
+           edgecolor=BLACK, linewidth=0.5, label="sizes of the moves (|return|)")
+    ax.axhline(0, color=GREY, lw=0.8)
+    ax.set(xlabel="lag (trading days later)", ylabel="correlation with the day itself",
+           title=f"{label} Returns forget at once; the sizes of moves remember".strip())
+    ax.set_xticks(lags)
+    ax.legend(loc="upper right", fontsize=11)
+    return fig
+
+
+@styled
+def plot_lstm_training(lstm, train, validation):
+    """An LSTMWindow's training, each loss divided by that of always predicting the training mean
+    on the same period (1: no better than knowing nothing; below 1: better): the training loss
+    averaged over each pass through the training windows, the validation loss at each check,
+    and the step it kept."""
+    if not isinstance(lstm, LSTMWindow) or lstm.training is None:
+        raise TypeError("lstm must be a fitted lh.LSTMWindow")
+    if not isinstance(train, Period) or not isinstance(validation, Period):
+        raise TypeError("train and validation must be Periods (split.train, split.validation)")
+    t = lstm.training
+    fig, ax = new_figure(10, 4.5)
+    per_pass = max(1, len(train) // lstm.batch_size)
+    passes = len(t.training_losses) // per_pass
+    if passes:
+        means = t.training_losses[:passes * per_pass].reshape(passes, per_pass).mean(axis=1)
+        ax.plot(per_pass * np.arange(1, passes + 1), means / lstm.flat_loss(train), color=BLUE, lw=2, marker="s",
+                ms=5, label="training period (average over each pass)")
+    ax.plot(t.check_steps, t.validation_losses / lstm.flat_loss(validation), color=VERMILLION, ls="--", marker="o",
+            ms=4, lw=1.5, label="validation period (every check)")
+    ax.axhline(1, color=GREY, ls=":", lw=1.5, label="always the training mean")
+    ax.axvline(t.best_step, color=BLACK, ls="-.", lw=1.2, label=f"kept: step {t.best_step}")
+    ax.set(xlabel="Adam step", ylabel="loss / loss of the training mean",
+           title="The LSTM's loss while it trains, relative to always predicting the training mean")
+    ax.legend(loc="lower left", fontsize=10)
+    return fig
+
+
+@styled
+def plot_size_predictions(results, names=None):
+    """The actual size of each test day's move against some models' predicted sizes."""
+    if not isinstance(results, Results):
+        raise TypeError("results must be the result of lh.evaluate")
+    names = list(results.predictions) if names is None else list(names)
+    for name in names:
+        results.score(name)
+    dates = results.test.target_dates
+    fig, ax = new_figure(10, 4.5)
+    ax.plot(dates, 100 * results.test.targets, color=GREY, lw=0.8, alpha=0.8, label="actual size of the move")
+    styles = ["-", "--", ":", "-."] * len(names)
+    for name, colour, style in zip(names, _model_colours(names), styles):
+        ax.plot(dates, 100 * results.predictions[name], color=colour, ls=style, lw=2.2, label=f"predicted: {name}")
+    ax.set(xlabel="date", ylabel="size of the daily move, |log return| (%)",
+           title="The size of each test day's move, actual and predicted")
+    ax.legend(loc="upper right", fontsize=11)
+    fig.autofmt_xdate()
     return fig

@@ -318,7 +318,8 @@ def test_walk_forward_fits_only_on_the_past_of_each_test_year():
     assert [str(r.test.target_dates[-1]) for r in walk.results] == ["2004-12-31", "2005-12-31"]
     assert walk.tally() == {"spy": (2, 0), "zero": (0, 0)}
     # "zero" is 'tomorrow = today' itself, so the summary leaves it out
-    assert walk.summary() == "spy: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)"
+    assert walk.summary() == ("spy: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)\n"
+                              "  direction: the same calls as always saying 'up' in every year")
 
 
 def test_walk_forward_names_bad_years():
@@ -350,3 +351,91 @@ def test_a_time_split_leaks_nothing_and_a_shuffled_one_leaks_almost_everything()
     assert lh.leaked_targets(train, test, 20) >= 0.95 * len(test)
     with pytest.raises(ValueError, match="test_fraction"):
         lh.shuffled_split(480, 1.5)
+
+
+# --- sizes of moves: baselines, a reference model, one model against the others ----------------------
+
+def test_size_baselines_by_hand():
+    split = hand_split()  # windows of 1 day: test inputs 10, 20, 0 and targets 20, 0, -5
+    np.testing.assert_array_equal(lh.LastValue().fit(split.train).predict(split.test.inputs), [10, 20, 0])
+    np.testing.assert_array_equal(lh.WindowMean().fit(split.train).predict([[1.0, 2.0, 6.0], [0.0, 0.0, 3.0]]), [3, 1])
+    assert set(lh.SIZE_BASELINES) == {"yesterday's size", "training mean size", "recent average size", "linear"}
+    with pytest.raises(ValueError, match="inputs must have shape"):
+        lh.WindowMean().predict(np.zeros(3))
+
+
+def test_evaluate_against_a_reference_model_scores_no_direction():
+    split = hand_split()
+    results = lh.evaluate({"mean": lh.TrainingMean, "last": lh.LastValue}, split, reference="mean")
+    # the mean misses 16.5, -3.5, -8.5; the last value (10, 20, 0) misses -10, 20, 5
+    last, mean = math.sqrt((100 + 400 + 25) / 3), math.sqrt((16.5**2 + 3.5**2 + 8.5**2) / 3)
+    assert results.score("last").rmse_vs_reference.estimate == pytest.approx(last - mean)
+    assert results.score("mean").rmse_vs_reference.low == results.score("mean").rmse_vs_reference.high == 0
+    assert results.up_days is None and all(s.direction is None for s in results.scores)
+    table = results.table()
+    assert "minus mean" in table and "direction" not in table and "(this is it)" in table
+    assert results.verdict().startswith("last:\n  errors ") and "'mean'" in results.verdict()
+    with pytest.raises(ValueError, match="reference must be None .* or one of the models' names"):
+        lh.evaluate({"mean": lh.TrainingMean}, split, reference="median")
+
+
+def test_versus_compares_one_model_with_each_other_on_the_same_days():
+    rng = np.random.default_rng(2)
+    values = np.zeros(1200)
+    for t in range(1, 1200):
+        values[t] = 0.6 * values[t - 1] + rng.normal()
+    split = lh.time_split(days(1200), values, 5, days(1200)[800], days(1200)[1000])
+    results = lh.evaluate(lh.BASELINES, split)
+    errors, direction = results.against("linear", "training mean")
+    assert errors == rmse_difference(results.predictions["linear"], results.predictions["training mean"],
+                                     split.test.targets)
+    assert errors.high < 0 and direction.low > 0
+    assert results.against("linear", "tomorrow = today")[1] is None  # 'tomorrow = today' calls no direction
+    text = results.versus("linear").splitlines()
+    assert text[0] == "linear against each other model, on the same test days:"
+    assert text[1] == "  errors smaller than 'tomorrow = today', beyond noise (the 95% interval excludes 0)"
+    assert text[-1] == "In short: linear has smaller errors, beyond noise, than 'tomorrow = today', 'training mean'."
+    noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
+    assert lh.evaluate(lh.BASELINES, noise).versus("linear").endswith("than none of them.")
+    with pytest.raises(ValueError, match="name must be one of the models scored"):
+        results.versus("LSTM")
+
+
+def test_walk_forward_with_a_reference_and_one_model_against_the_others():
+    dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
+    rng = np.random.default_rng(4)
+    sizes = np.abs(rng.normal(size=len(dates)) * np.where(np.arange(len(dates)) // 60 % 2, 3.0, 0.5))
+    walk = lh.walk_forward(dates, sizes, 10, lh.SIZE_BASELINES, [2004, 2005], reference="training mean size")
+    assert walk.reference == "training mean size"
+    assert [line.split(":")[0] for line in walk.summary().splitlines()] == [
+        "yesterday's size", "recent average size", "linear"]  # the reference itself is left out
+    assert "direction" not in walk.table() and "direction" not in walk.summary()
+    lines = walk.versus("recent average size").splitlines()
+    assert len(lines) == 3 and lines[0].startswith("recent average size against \"yesterday's size\": smaller errors in")
+    won = sum(r.against("recent average size", "training mean size")[0].high < 0 for r in walk.results)
+    assert f"against 'training mean size': smaller errors in {won} of 2 years" in walk.versus("recent average size")
+    assert won == 2  # calm and stormy stretches of 60 days: the recent average knows which one it is in
+
+
+def test_walk_forward_summary_counts_direction_years():
+    dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
+    values = np.zeros(len(dates))
+    rng = np.random.default_rng(3)
+    for t in range(1, len(values)):
+        values[t] = -0.5 * values[t - 1] + rng.normal()
+    walk = lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
+    assert walk.summary().splitlines() == [
+        "linear: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)",
+        "  direction right more often than always saying 'up' in 2 of 2 years, less often in 0 (beyond noise)"]
+
+
+def test_autocorrelation_by_hand_and_its_noise_band():
+    np.testing.assert_allclose(lh.autocorrelation([1.0, -1.0, 1.0, -1.0], 2), [-0.75, 0.5])
+    noise = np.random.default_rng(0).normal(size=4000)
+    inside = np.abs(lh.autocorrelation(noise, 40)) < lh.noise_band(4000)
+    assert inside.mean() > 0.85
+    assert lh.noise_band(100) == pytest.approx(0.196, abs=1e-3)
+    with pytest.raises(ValueError, match="max_lag must be below"):
+        lh.autocorrelation([1.0, 2.0, 3.0], 2)
+    with pytest.raises(ValueError, match="no correlation"):
+        lh.autocorrelation([2.0, 2.0, 2.0, 2.0], 1)

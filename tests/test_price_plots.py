@@ -7,7 +7,8 @@ from matplotlib.colors import to_hex
 import lstm_helpers as lh
 from lstm_helpers.figures import LONG_TERM_GREEN, SHORT_TERM_PINK
 from lstm_helpers.price_plots import (
-    plot_copies_yesterday, plot_prices, plot_returns, plot_test_predictions, plot_walk_forward,
+    plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns, plot_size_predictions,
+    plot_test_predictions, plot_walk_forward,
 )
 
 OKABE_ITO = {"#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
@@ -80,3 +81,51 @@ def test_walk_forward_figure(aapl):
     assert "always up" in [t.get_text() for t in right.get_legend().get_texts()]
     with pytest.raises(TypeError, match="walk"):
         plot_walk_forward(np.zeros(3))
+
+
+def test_memory_figure_shows_both_series_against_the_noise_band(aapl):
+    *_, split = aapl
+    fig = plot_memory(split.train.values, "AAPL:")
+    assert_labelled(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "where pure noise mostly falls (95%)", "returns", "sizes of the moves (|return|)"]
+    returns, sizes = ([bar.get_height() for bar in bars] for bars in ax.containers)
+    np.testing.assert_allclose(returns, lh.autocorrelation(split.train.values, 20))
+    np.testing.assert_allclose(sizes, lh.autocorrelation(np.abs(split.train.values), 20))
+
+
+def test_lstm_training_figure(aapl):
+    *_, split = aapl
+    lstm = lh.LSTMWindow(n_units=2, max_steps=100, check_every=10).fit(split.train, split.validation)
+    fig = plot_lstm_training(lstm, split.train, split.validation)
+    assert_labelled(fig)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert labels[-1] == f"kept: step {lstm.training.best_step}" and "always the training mean" in labels
+    validation = fig.axes[0].get_lines()[1]
+    np.testing.assert_allclose(validation.get_ydata(), lstm.training.validation_losses / lstm.flat_loss(split.validation))
+    assert line_colours(fig) <= OKABE_ITO | {"#666666"}
+    with pytest.raises(TypeError, match="fitted lh.LSTMWindow"):
+        plot_lstm_training(lh.LSTMWindow(), split.train, split.validation)
+
+
+def test_size_figures_keep_the_lstm_black_and_the_walk_forward_in_one_panel(aapl):
+    dates, _, returns, _ = aapl
+    sizes = lh.time_split(dates[1:], np.abs(returns), 20, "2009-01-01", "2011-01-01")
+    models = {**lh.SIZE_BASELINES, "LSTM": lambda: lh.LSTMWindow(n_units=2, max_steps=50)}
+    results = lh.evaluate(models, sizes, reference="training mean size")
+    fig = plot_size_predictions(results, ["LSTM", "recent average size"])
+    assert_labelled(fig)
+    lines = fig.axes[0].get_lines()
+    assert [line.get_label() for line in lines] == [
+        "actual size of the move", "predicted: LSTM", "predicted: recent average size"]
+    assert to_hex(lines[1].get_color()) == "#000000"
+    with pytest.raises(ValueError, match="name must be one of"):
+        plot_size_predictions(results, ["GARCH"])
+    walk = lh.walk_forward(dates[1:], np.abs(returns), 20, models, [2011], reference="training mean size")
+    fig = plot_walk_forward(walk)
+    assert_labelled(fig)
+    (ax,) = fig.axes
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0] == "training mean size" and "LSTM" in labels and "yesterday's size" in labels
+    assert "training mean size" in ax.get_ylabel()
