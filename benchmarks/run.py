@@ -164,6 +164,60 @@ def real_price_baselines(repeats=5):
     return timed([run] * repeats)
 
 
+def real_price_lstm_fits(repeats=3):
+    """Notebook 07: the LSTM of section 6 (8 units) fitted on AAPL's 2202 training windows of
+    20 days, stopping early on the validation period: one fit, as in lh.evaluate."""
+    dates, prices = lh.load_prices("AAPL")
+    split = lh.time_split(dates[1:], lh.log_returns(prices), 20, "2009-01-01", "2011-01-01")
+    return timed([lambda: lh.LSTMWindow(n_units=8, seed=0).fit(split.train, split.validation)] * repeats)
+
+
+def real_price_lstm_walk_forward(repeats=3):
+    """Notebook 07: its longest cell, the baselines and the LSTM walked forward over four test years."""
+    dates, prices = lh.load_prices("AAPL")
+    models = {**lh.BASELINES, "LSTM": lambda: lh.LSTMWindow(n_units=8, seed=0)}
+    return timed([lambda: lh.walk_forward(dates[1:], lh.log_returns(prices), 20, models, [2009, 2010, 2011, 2012])]
+                 * repeats)
+
+
+def lstm_pass_scaling(repeats=5, passes=2):
+    """CPU seconds for `passes` passes of Adam (batches of 64) over n windows of d days, for
+    several n and d: the least of `repeats` runs, so other work on the machine counts little.
+
+    A pass does n / 64 steps, and each step unrolls the layer over d days forward and back,
+    so a pass should cost about the same per window-day whatever n and d are.
+    """
+    rng = np.random.default_rng(0)
+    sizes = [(1000, 20), (2000, 20), (4000, 20), (2000, 10), (2000, 40)]
+    seconds = {}
+    for n, d in sizes:
+        values, targets = rng.normal(size=(d, n)), rng.normal(size=n)
+        model = lh.new_sequence_model("lstm", 8, seed=0)
+        lh.train_sequence_model(model, (values, targets), max_steps=5, batch_size=64)  # warm up
+        times = []
+        for _ in range(repeats):
+            start = time.process_time()
+            lh.train_sequence_model(model, (values, targets), max_steps=passes * (n // 64), batch_size=64)
+            times.append((time.process_time() - start) / passes)
+        seconds[n, d] = min(times)
+    return seconds
+
+
+def report_scaling(seconds, tolerance=0.25):
+    """Print each pass's CPU cost per window-day; ok when all lie within `tolerance` of their median."""
+    per = {key: t / (key[0] // 64 * 64 * key[1]) for key, t in seconds.items()}
+    middle = statistics.median(per.values())
+    for (n, d), t in seconds.items():
+        print(f"07 LSTM: one pass over {n:>4} windows of {d:>2} days (CPU)   {1000 * t:7.1f} ms   "
+              f"{1e6 * per[n, d]:5.2f} us per window-day")
+    spread = max(abs(v / middle - 1) for v in per.values())
+    linear = spread <= tolerance
+    print(f"{'07 LSTM: training cost linear in windows and in days':<58} per window-day within "
+          f"{100 * spread:.0f}% of its median   target <= {100 * tolerance:.0f}%   {'ok' if linear else 'OVER TARGET'}")
+    print("    (so a whole fit costs about steps x days; how many steps early stopping allows is the other factor)")
+    return linear
+
+
 def main():
     t = SLIDER_TARGET_MS
     results = [
@@ -180,6 +234,9 @@ def main():
         report("06 long memories: forward + backward of one batch (64 x 100 days)", long_lag_batch(), 20),
         report("06 long memories: one LSTM run at 100 days (seed 0)", long_lag_run(), 20_000),
         report("07 real prices: baselines walked forward over 4 test years", real_price_baselines(), 3000),
+        report("07 real prices: one LSTM fit, early stopping (2202 windows)", real_price_lstm_fits(), 20000),
+        report("07 real prices: baselines + LSTM walked forward, 4 years", real_price_lstm_walk_forward(), 20000),
+        report_scaling(lstm_pass_scaling()),
     ]
     print("Notebook 00's slider is the notebook's own two-line interact; the browser test times it.")
     return 0 if all(results) else 1

@@ -102,4 +102,6 @@ class LSTMWindow:
 
     def __repr__(self):
         state = "unfitted" if self.training is None else f"fitted, kept step {self.training.best_step}"
-        return f"LSTMWindow(n_units={self.n_units}, seed={self.seed}, {state})"
+        return (f"LSTMWindow(n_units={self.n_units}, max_steps={self.max_steps}, batch_size={self.batch_size}, "
+                f"learning_rate={self.learning_rate:g}, check_every={self.check_every}, patience={self.patience}, "
+                f"seed={self.seed}): {state}")

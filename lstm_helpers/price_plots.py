@@ -161,7 +161,7 @@ def plot_walk_forward(walk):
         right.set(xlabel="test year", ylabel="direction right (% of days)", title="Direction, with 95% intervals")
     for ax in (left, right) if directions else (left,):
         ax.set_xticks(years)
-        ax.legend(loc="best", fontsize=10)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=10)  # below: no point hidden
     return fig
 
 

@@ -597,6 +597,28 @@ def _training():
     )
 
 
+def _lstm_scaler_check(split, returns, _done={}):
+    """Notebook 07's LSTM (8 units, seed 0) fitted with the training period's scaler and with one
+    fitted on all the data: (honest, leaky) test predictions. Computed once per session (two fits),
+    always for notebook 07's AAPL split."""
+    from .forecasting import Scaler
+    from .lstm_window import LSTMWindow
+
+    if "predictions" not in _done:
+        _done["predictions"] = tuple(
+            LSTMWindow(n_units=8, seed=0, scaler=scaler).fit(split.train, split.validation).predict(split.test.inputs)
+            for scaler in (split.scaler(), Scaler.fit(returns)))
+    return _done["predictions"]
+
+
+LEAK_EFFECTS = {
+    "a": "exactly the same predictions, as for the linear model",
+    "b": "different predictions, but its test errors change by less than the noise",
+    "c": "different predictions, and clearly smaller test errors (beyond noise): the leak flatters it",
+    "d": "different predictions, and clearly larger test errors (beyond noise)",
+}
+
+
 def _real_prices():
     """Notebook 07: AAPL's daily log returns, windows of 20 days, validation from 2009, test from 2011."""
     import numpy as np
@@ -640,11 +662,38 @@ def _real_prices():
                 f"{100 * honest_rmse:.4f}% and {honest_dir.value:.1%}.")
     why = {"the same": " A linear model with a bias undoes any shift and stretch of its inputs and its target, so "
            "the scaler cannot change its predictions. The leak is still a leak: a model that is not linear, like the "
-           "LSTM with its tanh and sigmoid, responds to the scale itself, so for it the check must be run again.",
+           "LSTM with its tanh and sigmoid, responds to the scale itself, so for it the check must be run again "
+           "(q4).",
            "better": " The leaky scaler let the model see how large the test years' moves are: an advantage it "
            "would not have in real use.",
            "worse": " Here the leak happened to hurt; a leak can push the score either way, and either way the "
            "test no longer measures what real use would see."}[effect]
+
+    # q4: the same leak for the LSTM
+    from .evaluation import rmse_difference
+
+    honest, leaky = _lstm_scaler_check(split, returns)
+    actual = split.test.targets
+    change = rmse_difference(leaky, honest, actual)
+    largest = float(np.max(np.abs(leaky - honest)))
+    if largest == 0:
+        leak = "a"
+    elif not change.beyond_noise:
+        leak = "b"
+    else:
+        leak = "c" if change.high < 0 else "d"
+    lstm_measured = (f"the largest change in any predicted return is {100 * largest:.4f}%; the test RMSE goes from "
+                     f"{100 * rmse(honest, actual):.4f}% a day (scaler from the training years) to "
+                     f"{100 * rmse(leaky, actual):.4f}% (from all the data), a change of {100 * change.estimate:+.4f} "
+                     f"points with a 95% interval of [{100 * change.low:+.4f}, {100 * change.high:+.4f}].")
+    lstm_why = {"a": " The LSTM gave exactly the same numbers here.",
+                "b": " The LSTM's sigmoid and tanh answer to the size of their inputs, so a different scaler trains a "
+                "different model; on this test period the difference is lost in the noise. That is no excuse for the "
+                "leak: the test would no longer measure what real use would see.",
+                "c": " The leaky scaler told the LSTM how large the test years' moves are, and it used that: an "
+                "advantage it would not have in real use.",
+                "d": " Here the leak happened to hurt; a leak can push the score either way, and either way the test "
+                "no longer measures what real use would see."}[leak]
 
     return ExerciseSet(
         "07_real_prices",
@@ -709,6 +758,20 @@ def _real_prices():
                    "returns)) on split.train and compare lh.rmse of their predictions on split.test.",
                    "A scaler subtracts one number and divides by another. Could a linear model with a bias undo that?"],
             solution=f"{effect.capitalize()}: {measured}{why}",
+        ),
+        q4=ChoiceExercise(
+            prompt=lettered("Now the LSTM (8 units, seed 0). Fit its scaler on all the data instead of the training "
+                            "period only, train it the same way, and predict the test period. What happens?",
+                            LEAK_EFFECTS),
+            options=tuple(LEAK_EFFECTS),
+            answer=leak,
+            reasons={option: (lstm_measured[0].upper() + lstm_measured[1:] + lstm_why if option == leak
+                              else f"not here: {lstm_measured}") for option in LEAK_EFFECTS},
+            hints=["A linear model undoes a shift and a stretch. Can a model whose units pass their sums through "
+                   "sigmoid and tanh do the same?",
+                   "Fit lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns)) on split.train and "
+                   "split.validation, then compare its test predictions and its RMSE with the honest one's."],
+            solution=f"({leak}) {LEAK_EFFECTS[leak]}: {lstm_measured}{lstm_why}",
         ),
     )
 

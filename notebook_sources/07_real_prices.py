@@ -4,8 +4,9 @@
 # Company A and Company B were four made-up days. Here you take real daily prices of real
 # stocks and ask the question that matters in forecasting: does a model really predict
 # anything, or does it only look as if it does? You will build the honest yardsticks first
-# (simple baselines, a split by time, errors with their uncertainty) so that when the LSTM
-# arrives it has to beat something.
+# (simple baselines, a split by time, errors with their uncertainty), then train the LSTM
+# layer of notebook 06 and hold it to them. Finally you will see what an LSTM can learn from
+# prices, measured just as honestly.
 #
 # **Learning objectives.** By the end of this notebook you can:
 # - load real daily prices with no network, and say where they come from and what "adjusted" means;
@@ -13,11 +14,13 @@
 #   into daily returns;
 # - cut a series into windows of the last few days, split it by time, and show why a random
 #   split leaks the future;
-# - score baselines on the test period with the RMSE and the direction accuracy, each with
-#   its 95% interval, and say whether a difference is beyond noise;
-# - repeat the comparison year by year (walk-forward) before believing any single result.
+# - score baselines and an LSTM on the test period with the RMSE and the direction accuracy,
+#   each with its 95% interval, and say whether a difference is beyond noise;
+# - repeat the comparison year by year (walk-forward) before believing any single result;
+# - show what an LSTM does learn from prices (how large tomorrow's move will be, not which
+#   way) and whether a simpler rule learns it as well.
 #
-# **Time:** about 45 minutes (25 reading and exploring, 20 exercises).
+# **Time:** about 65 minutes (40 reading and exploring, 25 exercises).
 
 # %% [markdown]
 # ## Setup
@@ -28,7 +31,8 @@ import numpy as np
 import lstm_helpers as lh
 from lstm_helpers import ____
 from lstm_helpers.price_plots import (
-    plot_copies_yesterday, plot_prices, plot_returns, plot_test_predictions, plot_walk_forward,
+    plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns, plot_size_predictions,
+    plot_test_predictions, plot_walk_forward,
 )
 
 ex = lh.exercises_for("07")
@@ -248,23 +252,121 @@ for name, fitted in (("training period", split.scaler()), ("all data (a leak)", 
           f"direction right {lh.direction_accuracy(predicted, split.test.targets)}")
 
 # %% [markdown]
+# The two lines agree: the leak changed nothing here, because a linear model with a bias
+# undoes any shift and stretch of its inputs (q3's answer explains). A model whose units pass
+# their sums through sigmoid and tanh cannot undo it, so the check must be run again for the
+# LSTM, in the next section.
+#
 # ## 6. The LSTM
 #
-# **[The LSTM section goes here, on top of notebook 06's layer.]** It trains the LSTM layer
-# on the scaled training windows with the course's own backpropagation through time and Adam,
-# stops early on the validation period, adds it to the results table and the predictions plot
-# above (as one more entry in `lh.evaluate`'s models), repeats the scaler check of q3 for it,
-# and joins the walk-forward below.
+# Now the model the course is about. `lh.LSTMWindow` is notebook 06's LSTM layer with a
+# read-out: its units read a window's scaled returns one day at a time, passing their
+# long-term and short-term memories along, and a weighted sum of their last short-term
+# memories is the prediction for tomorrow. It trains as in notebook 06, by backpropagation
+# through time and Adam, in numpy, on batches of training windows. Every few steps it measures
+# its loss on the validation period and keeps the weights with the lowest; when several checks
+# in a row bring no new lowest, it stops (**early stopping**). Its scaler is fitted on the
+# training period alone, and the test period is never shown to it. Its settings, printed
+# below, were fixed before looking at the test period.
+#
+# It joins the three baselines in `lh.evaluate`: every model is fitted on the training period,
+# then scored on the test period.
+
+# %%
+make_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0)  # a fresh, unfitted LSTM each time it is called
+print(make_lstm())
+models = {**lh.BASELINES, "LSTM": make_lstm}
+results = lh.evaluate(models, split)
+lstm = results.models["LSTM"]
+print(lstm.summary())
+
+# %% [markdown]
+# Here is its training. Each loss is divided by the loss of always predicting the training
+# mean on the same period, so 1 means "no better than knowing nothing" and below 1 means better.
+
+# %%
+plot_lstm_training(lstm, split.train, split.validation)
+
+# %% [markdown]
+# The training loss keeps falling below 1: the LSTM is fitting the training years. The
+# validation loss hovers around 1 and barely improves on it: what it learned from the training
+# years does not carry over to the next two. R squared (1 is perfect, 0 no better than the
+# period's own average) tells the same story, period by period:
+
+# %%
+for period in split.periods:
+    print(f"{period.name:<10} R squared of the LSTM: {lh.r_squared(lstm.predict(period.inputs), period.targets):+.3f}")
+
+# %% [markdown]
+# A little above 0 on the training period, about 0 on the two periods it did not train on. A
+# model that fits the training period has not necessarily learned anything that lasts.
+# Now the results table on the test period, the LSTM included:
+
+# %%
+print(results.table())
+
+# %%
+plot_test_predictions(results, days=60)
+
+# %% [markdown]
+# And the verdict, computed: first each model against the naive strategies, then the LSTM
+# against each of the other models on the same test days.
+
+# %%
+print(results.verdict())
+print()
+print(results.versus("LSTM"))
+
+# %% [markdown]
+# The LSTM's errors are no smaller than those of "tomorrow = today", or of any baseline, beyond
+# noise. One line does stand out: on this test period it called the direction right more often
+# than always saying "up", beyond noise. Before believing it, weigh three things. Its errors
+# did not shrink, so its calls come with no better sense of how far the price moves. We have
+# now made many comparisons, and a 95% interval excludes 0 by luck alone now and then; the
+# more comparisons, the more such lucky lines. And one test period is one draw: section 7
+# asks whether it happens again, year after year.
+#
+# **Your turn (q4).** In q3, fitting the scaler on all the data changed nothing for the linear
+# model. Predict what it does to the LSTM (same settings and seed, scaler fitted on every day,
+# test years included):
+#
+# - **a**: exactly the same predictions, as for the linear model;
+# - **b**: different predictions, but its test errors change by less than the noise;
+# - **c**: different predictions, and clearly smaller test errors (beyond noise): the leak flatters it;
+# - **d**: different predictions, and clearly larger test errors (beyond noise).
+#
+# Answer `"a"`, `"b"`, `"c"` or `"d"`.
+
+# %%
+answer = ____
+ex.q4.check(answer)
+
+# %% [markdown]
+# Now check: the same LSTM trained twice, once with each scaler.
+
+# %%
+leaky_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns))  # has seen the test years
+leak = lh.evaluate({"scaler from training": make_lstm, "scaler from all data": leaky_lstm}, split)
+change = np.abs(leak.predictions["scaler from all data"] - leak.predictions["scaler from training"]).max()
+print(f"largest change in a predicted return: {100 * change:.4f}%")
+print(leak.table())
+print(leak.versus("scaler from all data"))
+
+# %% [markdown]
+# The predictions move, because sigmoid and tanh answer to the size of their inputs: a
+# different scaler trains a different LSTM. Whether the test score moves beyond noise is what
+# the last lines say. Either way the rule stands: a leak makes the test measure something other
+# than real use, so fit the scaler on the training period only.
 #
 # ## 7. Walk-forward: one test period is one draw
 #
 # A single test period can flatter or punish a model by luck. Walk-forward repeats the whole
-# comparison for several test years in a row: for each year, every model is refitted on all
-# the years before the validation year, validated on the year before, and tested on that year
-# alone (whose first 20 trading days serve only as inputs, as before).
+# comparison for several test years in a row: for each year, every model (the LSTM too) is
+# refitted on all the years before the validation year, validated on the year before, and
+# tested on that year alone (whose first 20 trading days serve only as inputs, as before).
 
 # %%
-walk = lh.walk_forward(dates[1:], returns, N_DAYS, lh.BASELINES, test_years=[2009, 2010, 2011, 2012])
+walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years=[2009, 2010, 2011, 2012])
 print(walk.table())
 
 # %%
@@ -275,30 +377,110 @@ plot_walk_forward(walk)
 # the stock's drift showing up, not a forecast of any particular day. When the training mean
 # is a rise, it says "up" every single day, so its direction score is the always-up marker's.
 #
+# The intervals on the right are each model's own. The verdicts below compare two models on
+# the same days, which is more precise (the days both get right or both get wrong cancel out),
+# so a difference can be beyond noise even where two of these intervals overlap.
+#
 # **Try it.** Walk forward over another stock: in a new cell, run
 # `d, p = lh.load_prices("MSFT")` and then
-# `print(lh.walk_forward(d[1:], lh.log_returns(p), N_DAYS, lh.BASELINES, [2009, 2010, 2011, 2012]).summary())`.
+# `print(lh.walk_forward(d[1:], lh.log_returns(p), N_DAYS, models, [2009, 2010, 2011, 2012]).summary())`.
 # Does the verdict change?
 #
-# ## 8. The verdict so far
+# ## 8. The verdict on returns
 #
-# The verdict comes from the numbers, not from hope: the test period's sentences, then the
-# walk-forward tally over the years.
+# The verdict comes from the numbers, not from hope: the test period's sentences, the
+# walk-forward tally over the years, and the LSTM against each baseline year by year.
 
 # %%
 print(results.verdict())
 print()
 print(walk.summary())
+print()
+print(walk.versus("LSTM"))
 
 # %% [markdown]
 # Where a model is "no different beyond noise", the honest summary is that it did not beat
-# the baselines, however good a single number looked.
+# the baselines, however good a single number looked. A real edge would show up year after
+# year; count the years above before believing any single one.
 #
-# Why is this so hard? Prices move on news nobody has yet; if a pattern in past prices
-# reliably predicted tomorrow, traders would buy and sell on it until it went away. What
-# is left is mostly noise with a small drift, and a day's move is large next to any
-# predictable part. That is why the LSTM will be held to these baselines, with these
-# intervals, over these years.
+# Why is this so hard? Prices already reflect what is known: if a pattern in past prices
+# reliably predicted tomorrow, traders would buy and sell on it until it went away. What is left
+# is mostly noise with a small drift, and a day's move is large next to any predictable part.
+# A flexible model like the LSTM will still find patterns in the training years, as its falling
+# training loss showed; in noise those patterns are accidents of the past, and they do not
+# come back.
+#
+# ## 9. What an LSTM can learn here: the size of the move
+#
+# Returns barely remember yesterday. The sizes of the moves do: a stormy day tends to be
+# followed by stormy days and a calm one by calm ones (**volatility clustering**; you saw the
+# storms in the picture of returns). Here is how strongly each day is correlated with the days
+# after it, for the returns and for their sizes (|return|), on the training period:
+
+# %%
+band = lh.noise_band(len(split.train.values))
+for name, series in (("returns", split.train.values), ("sizes of moves", np.abs(split.train.values))):
+    beyond = np.abs(lh.autocorrelation(series, N_DAYS)) > band
+    print(f"{name:<15} lags beyond the noise band: {beyond.sum()} of {N_DAYS}")
+plot_memory(split.train.values, f"{TICKER}, training period:")
+
+# %% [markdown]
+# So ask the LSTM a different question: **how large** will tomorrow's move be, whichever way
+# it goes? The windows now hold the last sizes, the target is tomorrow's size, and the split by
+# time is the same. The honest baselines for this target:
+#
+# - **yesterday's size**: tomorrow moves as much as today did;
+# - **training mean size**: the typical size of the training years, which knows nothing about
+#   recent days. Every RMSE is compared with this one;
+# - **recent average size**: the average size over the window, the classic quick measure of
+#   how stormy the market is;
+# - **linear**: a least-squares linear model on the window of sizes;
+#
+# and a fresh LSTM with the same settings, trained on the sizes. A size has no direction, so
+# only the errors are scored.
+
+# %%
+sizes = np.abs(returns)
+size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_START)
+size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
+size_results = lh.evaluate(size_models, size_split, reference="training mean size")
+print(size_results.table())
+
+# %%
+plot_size_predictions(size_results, ["LSTM", "recent average size", "training mean size"])
+
+# %%
+print(size_results.verdict())
+print()
+print(size_results.versus("LSTM"))
+
+# %% [markdown]
+# And year by year, as for the returns:
+
+# %%
+size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_models, test_years=[2009, 2010, 2011, 2012],
+                            reference="training mean size")
+print(size_walk.summary())
+print()
+print(size_walk.versus("LSTM"))
+
+# %%
+plot_walk_forward(size_walk)
+
+# %% [markdown]
+# Here the LSTM did learn something real: beyond noise, in every test year, its errors are
+# smaller than those of the training mean size, which ignores recent days, and of yesterday's
+# size. It learned volatility clustering from the data. Now look at the recent average size:
+# a one-line rule, the average of the last sizes, learns the same storms, and the LSTM does
+# not beat it in any year; in some it loses beyond noise. The honest report: an LSTM can learn
+# real structure in prices (how stormy tomorrow will be, not which way it goes), and here a
+# simpler model learns it at least as well. Before reaching for an LSTM, find the simplest
+# baseline that knows what the LSTM would learn.
+#
+# **Try it.** Change the LSTM's settings for the sizes, say `lh.LSTMWindow(n_units=2, seed=1)`,
+# or predict the squared return instead of its size (`returns ** 2`), and run the comparison
+# again. Does the verdict against the recent average change? (Each new choice you try on the
+# test period makes that period a little less of a test.)
 #
 # ## Key points
 #
@@ -309,8 +491,13 @@ print(walk.summary())
 # - Split by time, train before validation before test, with windows inside their period. A
 #   random split puts test days inside training windows: it leaks the answers.
 # - Fit anything learned from data (a scaler, a mean, weights) on the training period only.
+#   A linear model happens to be immune to a leaky scaler; an LSTM is not.
 # - Compare with baselines ("tomorrow = today", the training mean, always up), give every
 #   score its uncertainty, and repeat over several test years before believing a winner.
+# - An LSTM fits the training years' returns and still predicts the next years' no better
+#   than the baselines: markets leave little to predict in yesterday's prices.
+# - What it can learn is how large the moves will be (volatility clustering), and a simple
+#   recent average learns that too: an honest result names the simplest model that does as well.
 #
 # This is the last notebook of the course for now. Back to the start:
 # [00 · Start here](00_start_here.ipynb).

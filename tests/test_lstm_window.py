@@ -124,7 +124,8 @@ def test_flat_loss_and_summary(ar1_split):
     assert f"{t.steps} Adam steps of 64 windows" in text and f"{len(ar1_split.train)} training windows" in text
     assert f"kept step {t.best_step}, the lowest validation loss" in text
     assert t.validation_losses.min() == t.validation_losses[list(t.check_steps).index(t.best_step)]
-    assert "LSTMWindow(n_units=4, seed=0, fitted, kept step" in repr(lstm)
+    assert repr(lstm) == (f"LSTMWindow(n_units=4, max_steps=100, batch_size=64, learning_rate=0.005, check_every=25, "
+                          f"patience=2, seed=0): fitted, kept step {t.best_step}")
 
 
 def test_settings_and_order_of_calls_are_checked(ar1_split):
