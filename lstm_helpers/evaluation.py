@@ -268,12 +268,16 @@ class Results:
                 lines.append(f"  direction {_compare(direction, False, 'right more often', 'right less often', repr(other))}")
             if errors.high < 0:
                 beaten.append(repr(other))
-        lines.append(f"In short: {name} has smaller errors, beyond noise, than "
-                     + (", ".join(beaten) if beaten else "none of them") + ".")
+        lines.append(f"In short: on errors, {name} beats {_listed(beaten) or 'no other model'} beyond noise.")
         return "\n".join(lines)
 
 
 ZERO, UP = "'tomorrow = today'", "always saying 'up'"
+
+
+def _listed(items):
+    """'a', 'a and b', 'a, b and c'; '' for none."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def _is_zero(difference):

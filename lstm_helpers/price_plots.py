@@ -180,7 +180,7 @@ def plot_memory(values, label="", max_lag=20):
            edgecolor=BLACK, linewidth=0.5, label="sizes of the moves (|return|)")
     ax.axhline(0, color=GREY, lw=0.8)
     ax.set(xlabel="lag (trading days later)", ylabel="correlation with the day itself",
-           title=f"{label} Returns forget at once; the sizes of moves remember".strip())
+           title=f"{label} how much a day goes with the days after it".strip())
     ax.set_xticks(lags)
     ax.legend(loc="upper right", fontsize=11)
     return fig

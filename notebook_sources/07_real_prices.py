@@ -266,8 +266,9 @@ for name, fitted in (("training period", split.scaler()), ("all data (a leak)", 
 # through time and Adam, in numpy, on batches of training windows. Every few steps it measures
 # its loss on the validation period and keeps the weights with the lowest; when several checks
 # in a row bring no new lowest, it stops (**early stopping**). Its scaler is fitted on the
-# training period alone, and the test period is never shown to it. Its settings, printed
-# below, were fixed before looking at the test period.
+# training period alone, and the test period is never shown to it. Its settings are printed
+# below; choosing settings by their test score would quietly turn the test period into training
+# data, so any tuning must look at the validation period only.
 #
 # It joins the three baselines in `lh.evaluate`: every model is fitted on the training period,
 # then scored on the test period.
@@ -401,14 +402,16 @@ print(walk.versus("LSTM"))
 # %% [markdown]
 # Where a model is "no different beyond noise", the honest summary is that it did not beat
 # the baselines, however good a single number looked. A real edge would show up year after
-# year; count the years above before believing any single one.
+# year. Year by year, the LSTM's errors never beat "tomorrow = today" beyond noise, and its
+# edge on direction from section 6 appears in only some of the years: not the steady edge a
+# real forecast would give.
 #
 # Why is this so hard? Prices already reflect what is known: if a pattern in past prices
 # reliably predicted tomorrow, traders would buy and sell on it until it went away. What is left
 # is mostly noise with a small drift, and a day's move is large next to any predictable part.
 # A flexible model like the LSTM will still find patterns in the training years, as its falling
-# training loss showed; in noise those patterns are accidents of the past, and they do not
-# come back.
+# training loss showed; but where returns are mostly noise, most such patterns are accidents of
+# the training years, and nothing makes them come back.
 #
 # ## 9. What an LSTM can learn here: the size of the move
 #

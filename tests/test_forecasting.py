@@ -394,9 +394,9 @@ def test_versus_compares_one_model_with_each_other_on_the_same_days():
     text = results.versus("linear").splitlines()
     assert text[0] == "linear against each other model, on the same test days:"
     assert text[1] == "  errors smaller than 'tomorrow = today', beyond noise (the 95% interval excludes 0)"
-    assert text[-1] == "In short: linear has smaller errors, beyond noise, than 'tomorrow = today', 'training mean'."
+    assert text[-1] == "In short: on errors, linear beats 'tomorrow = today' and 'training mean' beyond noise."
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
-    assert lh.evaluate(lh.BASELINES, noise).versus("linear").endswith("than none of them.")
+    assert lh.evaluate(lh.BASELINES, noise).versus("linear").endswith("linear beats no other model beyond noise.")
     with pytest.raises(ValueError, match="name must be one of the models scored"):
         results.versus("LSTM")
 
