@@ -331,12 +331,15 @@ print(results.versus("LSTM"))
 # model. Predict what it does to the LSTM (same settings and seed, scaler fitted on every day,
 # test years included):
 #
-# - **a**: exactly the same predictions, as for the linear model;
-# - **b**: different predictions, but its test errors change by less than the noise;
-# - **c**: different predictions, and clearly smaller test errors (beyond noise): the leak flatters it;
-# - **d**: different predictions, and clearly larger test errors (beyond noise).
+# (a) exactly the same predictions, as for the linear model
 #
-# Answer `"a"`, `"b"`, `"c"` or `"d"`.
+# (b) different predictions, but its test errors change by less than the noise
+#
+# (c) different predictions, and clearly smaller test errors (beyond noise): the leak flatters it
+#
+# (d) different predictions, and clearly larger test errors (beyond noise)
+#
+# Answer with a letter, as a string (`"a"`).
 
 # %%
 answer = ____
