@@ -31,8 +31,8 @@ import numpy as np
 import lstm_helpers as lh
 from lstm_helpers import ____
 from lstm_helpers.price_plots import (
-    plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns, plot_size_predictions,
-    plot_test_predictions, plot_walk_forward,
+    plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns,
+    plot_size_predictions, plot_test_predictions, plot_walk_forward,
 )
 
 ex = lh.exercises_for("07")
@@ -72,7 +72,8 @@ for day in ("2000-06-21", "2005-02-28"):
     i = np.flatnonzero(dates[1:] == np.datetime64(day))[0]
     print(f"{day}: the adjusted close moved {100 * (np.exp(returns[i]) - 1):+.1f}%")
 worst = returns.argmin()
-print(f"largest one-day fall: {dates[1:][worst]}, when the adjusted close fell {1 - np.exp(returns[worst]):.0%}")
+print(f"largest one-day fall: {dates[1:][worst]}, "
+      f"when the adjusted close fell {1 - np.exp(returns[worst]):.0%}")
 
 # %% [markdown]
 # The largest fall is real: a split would have been adjusted away.
@@ -96,7 +97,8 @@ print(f"R squared on the test period: the model {lh.r_squared(predicted, test.ta
       f"just copying yesterday's price {lh.r_squared(yesterday, test.targets):.4f}")
 print(f"typical miss (RMSE): the model ${lh.rmse(predicted, test.targets):.2f}, "
       f"yesterday's price ${lh.rmse(yesterday, test.targets):.2f}")
-print(f"did it call the day's move up or down? right on {lh.direction_accuracy(predicted - yesterday, test.targets - yesterday)} of days")
+called = lh.direction_accuracy(predicted - yesterday, test.targets - yesterday)
+print(f"did it call the day's move up or down? right on {called} of days")
 
 # %%
 plot_copies_yesterday(test.target_dates, test.targets, predicted, yesterday, days=30)
@@ -274,7 +276,7 @@ for name, fitted in (("training period", split.scaler()), ("all data (a leak)", 
 # then scored on the test period.
 
 # %%
-make_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0)  # a fresh, unfitted LSTM each time it is called
+make_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0)  # a fresh, unfitted LSTM at each call
 print(make_lstm())
 models = {**lh.BASELINES, "LSTM": make_lstm}
 results = lh.evaluate(models, split)
@@ -296,7 +298,8 @@ plot_lstm_training(lstm, split.train, split.validation)
 
 # %%
 for period in split.periods:
-    print(f"{period.name:<10} R squared of the LSTM: {lh.r_squared(lstm.predict(period.inputs), period.targets):+.3f}")
+    r2 = lh.r_squared(lstm.predict(period.inputs), period.targets)
+    print(f"{period.name:<10} R squared of the LSTM: {r2:+.3f}")
 
 # %% [markdown]
 # A little above 0 on the training period, about 0 on the two periods it did not train on. A
@@ -349,9 +352,11 @@ ex.q4.check(answer)
 # Now check: the same LSTM trained twice, once with each scaler.
 
 # %%
-leaky_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns))  # has seen the test years
+# the leak: a scaler fitted on every day, the test years included
+leaky_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns))
 leak = lh.evaluate({"scaler from training": make_lstm, "scaler from all data": leaky_lstm}, split)
-change = np.abs(leak.predictions["scaler from all data"] - leak.predictions["scaler from training"]).max()
+honest, leaky = leak.predictions["scaler from training"], leak.predictions["scaler from all data"]
+change = np.abs(leaky - honest).max()
 print(f"largest change in a predicted return: {100 * change:.4f}%")
 print(leak.table())
 print(leak.versus("scaler from all data"))

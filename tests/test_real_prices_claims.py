@@ -61,7 +61,7 @@ def test_year_by_year_the_lstm_has_no_steady_edge(outputs):
 
 
 def test_the_leak_moves_the_lstm_predictions(outputs):
-    text = output_of(outputs, "leaky_lstm = ")
+    text = output_of(outputs, "# the leak: ")
     assert float(re.search(r"largest change in a predicted return: ([\d.]+)%", text)[1]) > 0
 
 
