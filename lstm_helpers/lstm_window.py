@@ -12,9 +12,8 @@ the test period is never shown to fit. The same seed gives the same model.
 
 import numpy as np
 
-from ._checks import _describe, real_number
+from ._checks import _describe, real_number, whole_number
 from .forecasting import Period, Scaler, _inputs, _period
-from .layers import _count, _seed
 from .sequence_model import new_sequence_model, train_sequence_model
 
 
@@ -35,13 +34,15 @@ class LSTMWindow:
                  check_every=25, patience=10, seed=0):
         if scaler is not None and not isinstance(scaler, Scaler):
             raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {_describe(scaler)}")
-        self.n_units = _count(n_units, "n_units")
-        self.max_steps, self.batch_size = _count(max_steps, "max_steps"), _count(batch_size, "batch_size")
-        self.check_every, self.patience = _count(check_every, "check_every"), _count(patience, "patience")
+        self.n_units = whole_number(n_units, "n_units", 1)
+        self.max_steps = whole_number(max_steps, "max_steps", 1)
+        self.batch_size = whole_number(batch_size, "batch_size", 1)
+        self.check_every = whole_number(check_every, "check_every", 1)
+        self.patience = whole_number(patience, "patience", 1)
         self.learning_rate = real_number(learning_rate, "learning_rate")
         if self.learning_rate <= 0:
             raise ValueError(f"learning_rate must be above 0, got {self.learning_rate}")
-        self.seed = _seed(seed)
+        self.seed = whole_number(seed, "seed", 0)
         self._given_scaler = scaler
         self.scaler = scaler
         self.train_mean = None

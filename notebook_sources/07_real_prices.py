@@ -261,8 +261,8 @@ for name, fitted in (("training period", split.scaler()), ("all data (a leak)", 
 #
 # ## 6. The LSTM
 #
-# Now the model the course is about. `lh.LSTMWindow` is notebook 06's LSTM layer with a
-# read-out: its units read a window's scaled returns one day at a time, passing their
+# Now the model the course is about. `lh.LSTMWindow` is the LSTM layer of
+# [notebook 06](06_long_memories.ipynb) with a read-out: its units read a window's scaled returns one day at a time, passing their
 # long-term and short-term memories along, and a weighted sum of their last short-term
 # memories is the prediction for tomorrow. It trains as in notebook 06, by backpropagation
 # through time and Adam, in numpy, on batches of training windows. Every few steps it measures

@@ -129,9 +129,10 @@ def test_flat_loss_and_summary(ar1_split):
 
 
 def test_settings_and_order_of_calls_are_checked(ar1_split):
-    for bad, error in (({"n_units": 0}, ValueError), ({"n_units": 2.5}, ValueError), ({"seed": -1}, ValueError),
+    for bad, error in (({"n_units": 0}, ValueError), ({"n_units": 2.5}, TypeError), ({"seed": -1}, ValueError),
                        ({"learning_rate": 0}, ValueError), ({"learning_rate": "fast"}, TypeError),
-                       ({"patience": 0}, ValueError), ({"scaler": 3}, TypeError)):
+                       ({"learning_rate": float("nan")}, ValueError), ({"patience": 0}, ValueError),
+                       ({"batch_size": True}, TypeError), ({"scaler": 3}, TypeError)):
         with pytest.raises(error, match=next(iter(bad))):
             lh.LSTMWindow(**bad)
     lstm = lh.LSTMWindow()
