@@ -8,14 +8,13 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 JUPYTER_CONFIG = ROOT / "jupyter_config"  # what `make lab` adds to Jupyter's config path
@@ -46,12 +45,6 @@ def _write_settings(folder, plugin, values):
     path.write_text(json.dumps(values))
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """A JupyterLab server on a free port with a random token; yields its base URL and token."""
@@ -59,7 +52,7 @@ def lab(tmp_path_factory):
     shutil.copytree(ROOT / "notebooks", home / "notebooks")
     settings = home / "settings"
     _write_settings(settings, "notebook-extension/tracker", {"windowingMode": "none"})  # every cell in the page
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     # A fresh user (empty ~/.jupyter) with the course's jupyter_config/ on the config path,
     # exactly as `make lab` serves it: no news, no update check, read-only extension manager.
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_CONFIG_PATH=str(JUPYTER_CONFIG),
@@ -75,15 +68,7 @@ def lab(tmp_path_factory):
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterLab did not start; see {home / 'lab.log'}") from None
-                time.sleep(0.5)
+        wait_until_up(f"{base}/api/status?token={token}", server, "JupyterLab", (home / "lab.log").read_text)
         yield {"base": base, "token": token}
     finally:
         server.terminate()

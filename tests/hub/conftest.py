@@ -11,15 +11,14 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -54,12 +53,6 @@ def find_proxy():
         if candidate and Path(candidate).exists():
             return str(candidate)
     return None
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def git(*args, cwd):
@@ -169,15 +162,7 @@ if {os.geteuid() == 0}:
                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/hub/api", timeout=2)
-                break
-            except OSError:
-                if hub_process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"JupyterHub did not start; its log:\n{log_path.read_text()[-3000:]}") from None
-                time.sleep(0.5)
+        wait_until_up(f"{url}/hub/api", hub_process, "JupyterHub", log_path.read_text)
         yield {"url": url, "password": password, "homes": homes, "marker": marker, "log": log_path}
     finally:
         # JupyterHub stops the servers and the proxy it started when it is told to stop...
