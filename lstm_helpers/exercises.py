@@ -21,6 +21,7 @@ import inspect
 import math
 import numbers
 import re
+import sys
 from dataclasses import dataclass
 from html import escape
 
@@ -218,6 +219,8 @@ class NumberExercise(Exercise):
                 return Feedback("incorrect", f"{value:g}: {reason}")
         if self.expected and abs(value + self.expected) <= self.tolerance:
             return Feedback("incorrect", f"{value:g} has the right size but the wrong sign.")
+        if value == round(self.expected, 1) and self.tolerance < 0.05:
+            return Feedback("incorrect", f"{value:g} is the answer rounded to one decimal; give more decimals.")
         if abs(value - self.expected) <= 10 * self.tolerance:
             return Feedback("incorrect", f"{value:g} is close: did you round too early? Keep every decimal until the end.")
         return Feedback("incorrect", f"{value:g} is not it. Try .hint().")
@@ -242,19 +245,44 @@ def _calls(function, names):
     return [name for name in names if name != own and re.search(rf"(?<![\w]){re.escape(name)}\s*\(", body)]
 
 
+def _run_watching(function, args, library):
+    """(function(*args), names of `library` functions it called, however it reached them: by name,
+    through another name for them, or through a helper). Python functions are recognised by their
+    code, built-in ones (math.tanh) by identity; a numpy ufunc (np.tanh) is not seen here."""
+    codes = {f.__code__: f.__name__ for f in library if hasattr(f, "__code__")}
+    builtins = [f for f in library if inspect.isbuiltin(f)]
+    used = []
+
+    def watch(frame, event, arg):
+        if event == "call" and frame.f_code in codes:
+            used.append(codes[frame.f_code])
+        elif event == "c_call" and any(arg is f for f in builtins):
+            used.append(arg.__name__)
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        result = function(*args)
+    finally:
+        sys.setprofile(previous)
+    return result, used
+
+
 class FunctionExercise(Exercise):
     """A function the learner writes, compared with `reference` on each of `inputs`.
 
     Each input is one argument, or a tuple of arguments named by `arg_names`; the
     reference returns one number or a tuple of numbers. `library` lists ready-made
     functions that do the job the exercise asks the learner to write by hand, and
-    `library_calls` the names of such functions: a function that is one of them, or
-    calls one, is told so rather than praised.
+    `library_calls` the names of such functions: a function that is one of them, calls
+    one (seen in its source, or while it runs), is told so rather than praised, with
+    `write_yourself` saying what the exercise asks for instead.
     """
 
     def __init__(self, prompt, reference, inputs, hints, solution, tolerance=1e-6, mistakes=(),
-                 arg_names=("x",), library=(), library_calls=()):
+                 arg_names=("x",), library=(), library_calls=(), write_yourself="the arithmetic"):
         super().__init__(prompt, hints, solution)
+        self.write_yourself = write_yourself
         self.reference = reference
         self.arg_names = tuple(arg_names)
         self.inputs = tuple(x if isinstance(x, tuple) else (x,) for x in inputs)
@@ -289,17 +317,18 @@ class FunctionExercise(Exercise):
             return Feedback("incorrect", f"pass the function itself (its name, no brackets); got {_shown(function)}.")
         if any(function is f for f in self.library):
             return Feedback("incorrect", f"that is the library's own `{getattr(function, '__name__', 'function')}`; "
-                            "this exercise asks you to write it yourself, from the formula.")
+                            f"this exercise asks you to write {self.write_yourself} yourself.")
         called = _calls(function, self.library_calls)
         if called:
-            return Feedback("incorrect", f"your function calls `{called[0]}(...)`, which does the whole job for you; "
-                            "write the arithmetic yourself, as the exercise asks.")
+            return self._copied(called[0])
         for args in self.inputs:
             try:
-                got = function(*args)
+                got, used = _run_watching(function, args, self.library)
             except Exception as error:
                 return Feedback("incorrect", f"your function raised {type(error).__name__} ({_cut(error)}) "
                                 f"for {self._where(args)}.")
+            if used:
+                return self._copied(used[0])
             if _is_placeholder(got) or (isinstance(got, tuple) and any(_is_placeholder(g) for g in got)):
                 return Feedback("unattempted", "your function still returns ____; replace it with your formula.")
             want = self.reference(*args)
@@ -314,6 +343,10 @@ class FunctionExercise(Exercise):
             return Feedback("incorrect", f"for {self._where(args)} your function returns {_shown(got)}, "
                             f"expected {_shown(want)}.")
         return Feedback("correct", f"it agrees with the course's own on all {len(self.inputs)} test inputs.")
+
+    def _copied(self, name):
+        return Feedback("incorrect", f"your function uses `{name}`, which does the whole job for you; "
+                        f"write {self.write_yourself} yourself, as the exercise asks.")
 
 
 def solution_function(solution):
@@ -361,7 +394,10 @@ class ChoiceExercise(Exercise):
         return self.answer
 
     def _assess(self, choice):
-        listed = ", ".join(repr(o) for o in self.options)
+        listed = ", ".join(f"{o:g}" if isinstance(o, float) else repr(o) for o in self.options)
+        numeric = [o for o in self.options if not isinstance(o, str)]
+        if isinstance(choice, str) and numeric and _looks_like_a_number(choice):
+            return Feedback("incorrect", f"that is text, {_shown(choice)}: write the number without quotes.")
         if not isinstance(choice, (str, numbers.Real)) or isinstance(choice, (bool, np.bool_)):
             return Feedback("incorrect", f"choose one of {listed}; got {_shown(choice)}.")
         if isinstance(choice, str):
@@ -374,7 +410,8 @@ class ChoiceExercise(Exercise):
             return Feedback("incorrect", f"choose one of {listed}; got {_shown(choice)}.")
         if matches[0] == self.answer:
             return Feedback("correct", self.reasons.get(self.answer, f"{self.answer!r} is right."))
-        return Feedback("incorrect", f"{matches[0]!r}: {self.reasons[matches[0]]}")
+        shown = f"{matches[0]:g}" if isinstance(matches[0], float) else repr(matches[0])
+        return Feedback("incorrect", f"{shown}: {self.reasons[matches[0]]}")
 
 
 class ExplanationExercise(Exercise):

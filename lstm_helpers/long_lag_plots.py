@@ -13,11 +13,14 @@ from .long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_c
 from .lstm import EXAMPLE_PARAMS
 from .training import UNTRAINED_PARAMS
 
-FLOOR = 1e-35  # smaller numbers are drawn at the bottom edge of a log-scale plot
+FLOOR = 1e-35  # the bottom of the log-scale plots: a line that falls below it stops there
 
 
 def _shown(values):
-    return np.clip(np.asarray(values, dtype=float), FLOOR, None)
+    """Values to draw on a log scale: those below FLOOR are left out (a line ends where it falls off
+    the plot) rather than drawn along the bottom edge, which would look like a curve levelling off."""
+    values = np.asarray(values, dtype=float)
+    return np.where(values >= FLOOR, values, np.nan)
 
 
 def plot_forget_products(n_days=50):
@@ -47,7 +50,7 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     redraw just those (figures.LiveFigure)."""
     rnn = gradient_by_lag("rnn", max_days)
     closed = gradient_by_lag("lstm", max_days, forget_bias=0.0, input_bias=0.0)
-    fig, (left, right) = new_figure(12, 4.8, ncols=2)
+    fig, (left, right) = new_figure(11, 5.6, ncols=2)
     for ax in (left, right):
         ax.set_yscale("log")
         ax.set(xlim=(1, max_days), ylim=(FLOOR, 10.0))
@@ -58,7 +61,8 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     live_gradient, = left.plot([], [], color=BLUE, lw=3, label="LSTM, the sliders' biases")
     left.set(xlabel="lag: days from day 1 to the prediction", ylabel="|d prediction / d day 1|",
              title="How much day 1 moves the prediction")
-    left.legend(loc="lower left", fontsize=11)
+    # legends below the plots, so no line passes behind them
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=11)
 
     right.plot(rnn.lags, _shown(rnn.weights_only), color=ORANGE, ls="--", lw=2.5,
                label="RNN: its weights alone (w^n)")
@@ -67,7 +71,7 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     live_product, = right.plot([], [], color=LONG_TERM_GREEN, lw=3, label="LSTM, the sliders' biases: forget gates")
     right.set(xlabel="day n", ylabel="factor after n days",
               title="What multiplies day 1's signal on the way")
-    right.legend(loc="lower left", fontsize=11)
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=11)
 
     def move_to(new_forget_bias, new_input_bias):
         forget_bias = real_number(new_forget_bias, "forget_bias")
@@ -94,11 +98,12 @@ def plot_long_lag_runs(results):
     for result in results:
         colour, style = styles[result.cell]
         ax.plot(result.check_steps, result.validation_accuracies, color=colour, ls=style, lw=2.5,
-                label=f"{result.cell.upper()}: test accuracy {result.test_accuracy:.2f}")
-    ax.axhline(SUCCESS, color=LONG_TERM_GREEN, lw=1.5, ls=":", label=f"solved: {SUCCESS:.2f} on the test set")
+                label=f"{result.cell.upper()} (at the end, on the test set: {result.test_accuracy:.2f})")
+    ax.axhline(SUCCESS, color=LONG_TERM_GREEN, lw=1.5, ls=":",
+               label=f"{SUCCESS:.2f}: solved, if the test set reaches it")
     ax.axhline(0.5, color=GREY, lw=1.5, ls="-.", label="guessing: 0.50")
     days = sorted({r.n_days for r in results})
-    ax.set(ylim=(0.3, 1.03), xlabel="Adam steps", ylabel="validation accuracy",
+    ax.set(ylim=(0.3, 1.03), xlabel="Adam steps", ylabel="accuracy on the validation set",
            title=f"Learning to remember day 1 over {', '.join(map(str, days))} days")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
     return fig

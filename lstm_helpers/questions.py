@@ -69,6 +69,7 @@ def _activation_functions():
             inputs=(0.0, 1.0, -2.0, 0.5, 5.0, -5.0, 20.0, -20.0),
             library=(math.tanh, np.tanh, tanh),
             library_calls=("tanh",),
+            write_yourself="tanh from its formula (with math.exp)",
             mistakes=[
                 (sigmoid, "that is sigmoid; tanh uses e^-x as well as e^x."),
                 (lambda x: (math.exp(x) - math.exp(-x)) / 2, "that is only the top of the fraction over 2; "
@@ -255,6 +256,8 @@ def _one_lstm_unit():
             mistakes=[
                 (example.scaled_long_memory, "that is what it keeps of 2; the long-term memory is now 4."),
                 (4.0, "the forget gate keeps a percentage of the memory, a little under all of it."),
+                (example.forget_gate, "that is the forget gate, the share kept; multiply the memory of 4 by it."),
+                (100 * example.forget_gate, "that is the share kept, in percent; multiply the memory of 4 by it."),
             ],
             hints=["Does the forget gate's sum use the long-term memory? Look at its two weights.",
                    "The gate is the same as before; only the memory it scales has doubled.",
@@ -269,7 +272,9 @@ def _one_lstm_unit():
             reference=_forget_stage,
             inputs=STEP_INPUTS,
             arg_names=STEP_ARGS,
+            library=(lstm_step, unroll),
             library_calls=("lstm_step", "unroll"),
+            write_yourself="the stage's arithmetic",
             mistakes=[
                 (lambda x, long, short: long * sigmoid(forget.w_short * long + forget.w_input * x + forget.bias),
                  "the forget gate's sum uses the short-term memory, not the long-term memory."),
@@ -300,7 +305,9 @@ def _one_lstm_unit():
             reference=_lstm_step_memories,
             inputs=STEP_INPUTS,
             arg_names=STEP_ARGS,
+            library=(lstm_step, unroll),
             library_calls=("lstm_step", "unroll"),
+            write_yourself="the four stages' arithmetic",
             mistakes=[
                 (lambda x, long, short: _lstm_step_memories(x, long, short)[::-1],
                  "the two are swapped: return the long-term memory first, then the short-term memory."),
@@ -441,14 +448,17 @@ def _company_a_and_b():
             inputs=([0.0, 0.5, 0.25, 1.0], [1.0, 0.5, 0.25, 1.0], [0.7], [0.5, 0.25, 0.25, 1.0],
                     [2.0, -1.0, 0.0, 0.3, 0.9, -2.0], [0.1] * 20),
             arg_names=("values",),
+            library=(unroll,),
             library_calls=("unroll",),
+            write_yourself="the loop (calling lh.lstm_step inside it is fine)",
             mistakes=[
                 (lambda values: float(unroll(values).long_memories[-1]),
                  "that is the last long-term memory; the prediction is the last short-term memory."),
                 (_unroll_without_passing_memories,
                  "each day must start from the memories the day before left, not from 0."),
                 (_unroll_with_memories_swapped,
-                 "lh.lstm_step takes input_value, long_memory, short_memory, in that order."),
+                 "the two memories are swapped: the long-term memory goes in as long_memory (the second "
+                 "argument), the short-term memory as short_memory (the third)."),
             ],
             hints=["Before the loop: `long_memory = short_memory = 0.0`.",
                    "Inside `for value in values:` call `step = lh.lstm_step(value, long_memory, short_memory)`, then "
@@ -811,10 +821,12 @@ def _long_memories():
             mistakes=[
                 (kept * days, f"that is {kept} x {days}; the memory is multiplied by {kept} again every day."),
                 (kept ** (days - 1), f"that is {days - 1} forget gates; the question has {days}."),
+                (kept ** (days + 1), f"that is {days + 1} forget gates; the question has {days}."),
+                (100 * kept ** days, "that is the share in percent; give it as a fraction, like 0.5."),
                 (1 - kept ** days, "that is the share forgotten; the question asks what is left."),
             ],
             hints=[f"After one gate {kept} is left, after two {kept} x {kept} = {kept * kept:.2f}.",
-                   f"answer = {kept} ** {days}"],
+                   f"`answer = {kept} ** {days}`"],
             solution=f"{kept}^{days} = {kept ** days:.4f}: even a gate that keeps 90% a day lets only about half a "
             "percent of day 1 through 50 days. The gradient along the long-term memory shrinks the same way.",
         ),
@@ -846,7 +858,7 @@ def _long_memories():
                 (first_none, f"at {first_none} days it solves none at all; fewer than half happens sooner."),
             ) if wrong is not None and wrong != first_below],
             hints=["Read the RNN row from left to right and compare each count with half of the seeds.",
-                   "answer = the first column whose count is below half, e.g. below 5/10."],
+                   "The answer is the first column whose count is below half, e.g. below 5/10."],
             solution=f"{first_below} days: the RNN row reads "
             + ", ".join(f"{n} days {'%d/%d' % table.solved('RNN', n)}" for n in rnn_lags)
             + f". Day 1's gradient shrinks as the lag grows (section 2), and by {first_below} days most seeds "
@@ -860,7 +872,8 @@ def _long_memories():
                 "a": f"the row 'RNN, learning rate 0.03, 6000 steps' solved {longer} of {longer_runs} at 100 days: "
                 "with a larger learning rate and four times the steps the RNN sometimes gets there.",
                 "b": f"at 100 days the LSTM solved {lstm} of {lstm_runs} and the RNN {plain} of {plain_runs}, with the "
-                "same settings and the same budget; that is all the main rows say.",
+                "same data, learning rate and step limit (only the LSTM's starting biases differ); that is all the "
+                "main rows say.",
                 "c": f"the row 'LSTM, forget bias 0, input bias 0' says otherwise: started with its forget gates "
                 f"half shut, the LSTM solved {closed} of {closed_runs} at 100 days, like the RNN.",
             },

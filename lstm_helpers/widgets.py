@@ -113,7 +113,8 @@ class LSTMUnitExplorer:
         self.long_memory = _live_slider("previous long-term memory", -5.0, 5.0, self.EXAMPLE["long_memory"])
         self.short_memory = _live_slider("previous short-term memory", -1.0, 1.0, self.EXAMPLE["short_memory"])
         self.input_value = _live_slider("input", -2.0, 2.0, self.EXAMPLE["input_value"], width="230px")
-        self.reset = w.Button(description="Reset to the example", icon="undo", layout=w.Layout(width="190px"))
+        self.reset = w.Button(description="Reset to the example", icon="undo", layout=w.Layout(width="190px"),
+                              tooltip="Back to long-term 2, short-term 1, input 1 and the example's 12 numbers")
         self.stage = w.ToggleButtons(options=self.STAGE_OPTIONS, value="all", style={"button_width": "auto"})
         self.explanation = w.HTML(layout=w.Layout(width="420px"))
         self.diagram = w.HTML(layout=w.Layout(width="100%"))
@@ -143,7 +144,7 @@ class LSTMUnitExplorer:
         for control in [self.long_memory, self.short_memory, self.input_value, self.stage, *self.weights.values()]:
             control.observe(lambda change: self.update(), names="value")
         self.show_weights.observe(lambda change: self._show_weights(change["new"]), names="value")
-        self.reset.on_click(lambda button: self.reset_inputs())
+        self.reset.on_click(lambda button: (self.reset_inputs(), self.reset_params()))  # all of the example
         self.reset_weights.on_click(lambda button: self.reset_params())
         sliders = w.VBox([self.long_memory, self.short_memory, w.HBox([self.input_value, self.reset])],
                          layout=w.Layout(width="430px"))

@@ -65,9 +65,9 @@ draw_lstm_unit(step)
 
 # %%
 f = lh.EXAMPLE_PARAMS.forget
-print(f"sum:     {f.w_short} x 1 + {f.w_input} x 1 + {f.bias} = {step.forget_sum:.2f}")
+print(f"sum:     {f.w_short:.2f} x 1 + {f.w_input:.2f} x 1 + {f.bias:.2f} = {step.forget_sum:.2f}")
 print(f"sigmoid: {step.forget_gate:.3f}, so we remember {step.forget_gate:.1%} of the long-term memory")
-print(f"kept:    2 x {step.forget_gate:.3f} = {step.scaled_long_memory:.2f}")
+print(f"kept:    2 x {step.forget_gate:.4f} = {step.scaled_long_memory:.2f}")
 
 # %% [markdown]
 # This stage decides how much is *remembered*, and yet it is called the **forget gate**: a
@@ -75,7 +75,8 @@ print(f"kept:    2 x {step.forget_gate:.3f} = {step.scaled_long_memory:.2f}")
 # the input, never the long-term memory itself.
 #
 # **Your turn (q1).** Keep the short-term memory and the input at 1, but make the previous
-# long-term memory 4. How much of it does the forget gate keep?
+# long-term memory 4. What is the scaled long-term memory now, the part of the 4 that the forget
+# gate keeps (two decimals)?
 
 # %%
 answer = ____
@@ -107,8 +108,9 @@ ex.q2.check(forget_stage)
 # %%
 print(f"potential long-term memory: tanh({step.candidate_sum:.2f}) = {step.candidate:.2f}")
 print(f"input gate:                 sigmoid({step.input_sum:.2f}) = {step.input_gate:.3f}")
-print(f"added:                      {step.input_gate:.3f} x {step.candidate:.2f} = {step.added_long_memory:.2f}")
-print(f"new long-term memory:       {step.scaled_long_memory:.2f} + {step.added_long_memory:.2f} = {step.long_memory:.2f}")
+print(f"added:                      {step.input_gate:.3f} x {step.candidate:.3f} = {step.added_long_memory:.2f}")
+print(f"new long-term memory:       {step.scaled_long_memory:.3f} + {step.added_long_memory:.3f} = {step.long_memory:.3f}, "
+      f"{step.long_memory:.2f} to two decimals")
 
 # %% [markdown]
 # ### Stage 3: a new short-term memory, the output
@@ -121,14 +123,14 @@ print(f"new long-term memory:       {step.scaled_long_memory:.2f} + {step.added_
 # %%
 print(f"potential short-term memory: tanh({step.long_memory:.2f}) = {step.potential_short_memory:.2f}")
 print(f"output gate:                 sigmoid({step.output_sum:.2f}) = {step.output_gate:.3f}")
-print(f"new short-term memory:       {step.output_gate:.3f} x {step.potential_short_memory:.2f} = {step.short_memory:.2f}")
+print(f"new short-term memory:       {step.output_gate:.3f} x {step.potential_short_memory:.3f} = {step.short_memory:.2f}")
 
 # %% [markdown]
 # **Your turn (q3).** You have seen every stage: write the whole unit. `p` now holds all 12
 # numbers: `p.forget`, `p.input`, `p.candidate` (the potential long-term memory) and
 # `p.output`, each with `w_short`, `w_input` and `bias`. Return the new long-term memory and
-# the new short-term memory, in that order. Calling `lh.lstm_step` would be copying: the
-# check notices.
+# the new short-term memory, in that order. Calling `lh.lstm_step` would be copying, and the
+# check says so if your function calls it.
 
 # %%
 p = lh.EXAMPLE_PARAMS
@@ -146,8 +148,8 @@ ex.q3.check(my_lstm_step)
 # ## 3. The unit, live
 #
 # **Your turn (q4).** *Before* moving any slider, predict: with long-term memory 0,
-# short-term memory 0 and input 0, what is the new long-term memory? Then check it with the
-# sliders.
+# short-term memory 0 and input 0, what is the new long-term memory (two decimals)? Then check
+# it with the sliders.
 
 # %%
 answer = ____
@@ -185,8 +187,9 @@ ex.q5.check(answer)
 # In a basic RNN (notebook 02) day 1's signal is multiplied by the same weight w once per later
 # day, so it scales as w^n. The long-term memory has no weight of its own: each day it is only
 # multiplied by that day's forget gate and added to. So how much of today's long-term memory
-# survives n days is the product of n forget gates, and the same product scales its gradient
-# on the way back.
+# survives n days is the product of n forget gates, and the same product scales the gradient
+# that travels back along it. (It is not the gradient's only way back: some of it also flows
+# through the short-term memory, whose path goes through weights and fades like an RNN's.)
 #
 # That product is not automatically safe. A forget gate of 0.5 every day fades a memory exactly
 # like w = 0.5 does. What the LSTM gains is that the forget gate is worked out afresh each day

@@ -129,7 +129,7 @@ UnrolledExplorer()
 
 # %% [markdown]
 # **Your turn (q3).** A new company's first four days are 0.5, 0.25, 0.25 and 1. What does the
-# unit predict for its day 5?
+# unit predict for its day 5 (two decimals)?
 
 # %%
 answer = ____
@@ -161,9 +161,8 @@ GatesTable({"A": run_a, "B": run_b})
 #
 # ## 6. The memory at work
 #
-# If the unit really remembers day 1, then changing day 1 alone should move the prediction
-# a lot, and changing a later day should matter less. Start from Company A's four days, change
-# one day at a time from 0 to 1, and watch the prediction:
+# Which day does the prediction depend on most? Start from Company A's four days, change one
+# day at a time from 0 to 1, keep the others as they are, and watch the prediction:
 
 # %%
 plot_day_sensitivity()

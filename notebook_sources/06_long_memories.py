@@ -44,9 +44,8 @@ four_days = [list(lh.COMPANY_A[:4]), list(lh.COMPANY_B[:4])]
 print("4 days are notebook 04's:", lh.stretched_companies(4)[0] == four_days)
 
 # %% [markdown]
-# Train the unit on each length exactly as in notebook 05: the same untrained start, Adam, one
-# company per step, with a learning rate of 0.01 (ten times the source's, so it takes fewer epochs)
-# for 3000 epochs.
+# Train the unit on each length as in notebook 05 (the same untrained start, Adam, one company
+# per step), but with a learning rate of 0.01, ten times the source's, for 3000 epochs.
 
 # %%
 learned, stuck = [], []
@@ -60,7 +59,17 @@ print(f"\nwithin 0.1 of both targets at: {learned} days; not at: {stuck} days")
 
 # %% [markdown]
 # Up to some length the unit tells the companies apart. Beyond it, both predictions sit at about
-# 0.5, the average of the two targets: the unit has given up on day 1.
+# 0.5, the average of the two targets: the unit has given up on day 1. Is it only the budget?
+# Five times the epochs at 15 days:
+
+# %%
+sequences, targets = lh.stretched_companies(15)
+longer = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, epochs=15000, learning_rate=0.01)
+a, b = (lh.unroll(days, longer.params).prediction for days in sequences)
+print(f"15 days, 15000 epochs: predicts {a:.2f} for Company A and {b:.2f} for Company B")
+
+# %% [markdown]
+# Still stuck.
 #
 # Why? To learn to keep day 1, the unit needs a gradient that reaches day 1 from the prediction.
 # The path that is meant to carry it is the long-term memory, and notebook 03 showed what happens
@@ -86,12 +95,37 @@ for name, params in (("untrained start", lh.UNTRAINED_PARAMS), ("trained unit", 
 # %% [markdown]
 # At the start of training every forget gate is about one half, so after 24 of them almost
 # nothing is left: along the long-term memory the gradient vanishes just as the RNN's w^n did in
-# notebook 02. The trained unit's forget gates stay near 1, and a good part of its memory
-# survives 50 days. So the LSTM *can* keep a memory that long; what fails is training, which starts
-# where the forget gates are half shut and gets no gradient telling it to open them.
+# notebook 02. The long-term memory is not the only path (the gradient also flows back through
+# the short-term memory, through weights), but that path fades too. How much does day 1 move the
+# untrained unit's prediction? Nudge day 1 up and down and watch the prediction:
+
+# %%
+for n_days in (4, 10, 15, 25):
+    (days, _), _ = lh.stretched_companies(n_days)
+    up, down = [1e-3, *days[1:]], [-1e-3, *days[1:]]
+    slope = (lh.unroll(up, lh.UNTRAINED_PARAMS).prediction - lh.unroll(down, lh.UNTRAINED_PARAMS).prediction) / 2e-3
+    print(f"{n_days:>3} days: d prediction / d day 1 = {slope:.1e}")
+
+# %% [markdown]
+# That is the signal training gets about day 1, and it shrinks by orders of magnitude with every
+# few days. The trained unit of notebooks 03-04 is different: its forget gates stay near 1, and a
+# good part of day 1's long-term memory survives 50 days. But keeping a memory is not the same as
+# using it. Run the trained unit over the stretched companies:
+
+# %%
+for n_days in (4, 10, 25, 50):
+    runs = [lh.unroll(days) for days in lh.stretched_companies(n_days)[0]]
+    print(f"{n_days:>3} days: predicts {runs[0].prediction:.3f} (A) and {runs[1].prediction:.3f} (B); "
+          f"largest long-term memory {max(float(r.long_memories.max()) for r in runs):.1f}")
+
+# %% [markdown]
+# Beyond four days it predicts about the same for both. With its forget gates open, every day
+# adds to the long-term memory and nothing takes it away, so it grows until tanh is flat and the
+# output can no longer read the difference day 1 made. Section 2 meets this again: an open forget
+# gate helps only while the input gate keeps the memory from piling up.
 #
 # **Your turn (q1).** Suppose every forget gate keeps 0.9. What share of day 1's long-term
-# memory is left after 50 forget gates?
+# memory is left after 50 forget gates (as a fraction, four decimals)?
 
 # %%
 answer = ____
@@ -116,7 +150,8 @@ for days, target in zip(values.T, targets):
 # Before any training, how much does day 1 move the prediction? The left plot shows
 # |d prediction / d day 1| against the number of days (the lag), the median over 20 untrained
 # models. The right plot shows what multiplies day 1's signal on its way: for the LSTM the
-# forget gates (the green line, as the long-term memory is green), for the RNN its weights alone.
+# product of the forget gates (the green line, as the long-term memory is green), for the RNN its
+# weights alone. A line that falls below the bottom of a plot stops there.
 #
 # The sliders set the LSTM's **forget-gate bias** and **input-gate bias** at the start of
 # training. A forget bias of 5 starts the forget gate near sigmoid(5), almost 1 (notebook 01).
@@ -125,6 +160,15 @@ for days, target in zip(values.T, targets):
 # %%
 # NBVAL_IGNORE_OUTPUT
 GradientByLagExplorer(forget_bias=5.0, input_bias=-3.0)
+
+# %% [markdown]
+# **Your turn (q2).** Which starting biases give day 1 the largest gradient at 100 days:
+# `"forget 0, input 0"`, `"forget 5, input 0"`, `"forget 5, input -3"` or `"forget -2, input 3"`?
+# Try them on the sliders, then answer with one of these names.
+
+# %%
+answer = ____
+ex.q2.check(answer)
 
 # %% [markdown]
 # The same curves as numbers, at 5, 20, 50 and 100 days:
@@ -159,14 +203,6 @@ for name in ("LSTM, forget bias 5, input bias 0", "LSTM, forget bias 5, input bi
 #   0 the input gate lets in half of every day's potential memory; nothing is forgotten, so the
 #   long-term memory piles up until tanh saturates and its slope, the gradient's way out to the
 #   short-term memory, is almost 0. A negative input bias keeps the memory small.
-#
-# **Your turn (q2).** Which starting biases give day 1 the largest gradient at 100 days:
-# `"forget 0, input 0"`, `"forget 5, input 0"`, `"forget 5, input -3"` or `"forget -2, input 3"`?
-# Try them on the sliders, then answer with one of these names.
-
-# %%
-answer = ____
-ex.q2.check(answer)
 
 # %% [markdown]
 # ## 3. Training both on a long lag
@@ -218,7 +254,9 @@ plot_success_table(table)
 for variant in ("LSTM", "RNN"):
     print(f"{variant}: solved at {table.counts(variant)}")
 steps = [row["steps"] for row in table.runs("LSTM", 100) if row["test_accuracy"] >= 0.95]
-print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps")
+limit = lh.experiment_settings("lstm")["max_steps"]
+print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps "
+      f"(the step limit is {limit}: a run that reaches it is stopped there)")
 
 # %% [markdown]
 # **Your turn (q3).** Read the RNN's row: at how many days does the RNN first solve the task for
@@ -282,6 +320,18 @@ for variant in ("LSTM", "LSTM, forget bias 0, input bias 0", "LSTM, input bias 0
 # forget gate itself was added to the LSTM by Gers, Schmidhuber and Cummins in 2000.) Without a shut-ish
 # input gate the memory saturates, as section 2 showed, and the LSTM does worse too.
 #
+# **The models are not the same size.** Both have 4 units, but each LSTM unit has four gates
+# where an RNN unit has one sum, so the LSTM trains about four times as many numbers:
+
+# %%
+for cell in ("lstm", "rnn"):
+    model = lh.new_sequence_model(cell, n_units=4)
+    print(f"{cell.upper()} with 4 units and its read-out: {sum(a.size for a in model.parameters())} numbers")
+
+# %% [markdown]
+# The table compares the two cells as they are usually compared, unit for unit; it does not
+# show that an RNN with as many numbers would fail too.
+#
 # **And the task is small.** One number to carry, noise that is easy to ignore, 4 units, 10
 # seeds: a count out of 10 is itself uncertain, and real prices (notebook 07) are another
 # matter entirely.
@@ -303,7 +353,8 @@ ex.q4.check(answer)
 # ## Key points
 #
 # - Along the long-term memory, a gradient is multiplied by each day's forget gate and by
-#   nothing else. With forget gates near 0.5 it vanishes like 0.5^n, as fast as an RNN's.
+#   nothing else. With forget gates near 0.5 it vanishes like 0.5^n, as fast as an RNN's (and
+#   the other path, through the short-term memory and its weights, fades too).
 # - The course's one unit, started where notebook 05 starts it, learns Company A and B over a
 #   few days but not over many: the product of its forget gates is too small for training to
 #   find out that day 1 matters.
@@ -311,9 +362,13 @@ ex.q4.check(answer)
 #   multiplies in too.
 # - Starting the LSTM with its forget gates open (a positive forget bias) and its input gate
 #   mostly shut (a negative input bias) keeps day 1's gradient alive over 100 days; trained that
-#   way, the LSTM solved the long lag where the RNN did not, with the same settings and budget.
+#   way, the LSTM solved the long lag where the RNN did not, with the same data, learning rate
+#   and step limit (only the LSTM's two starting biases differ).
+# - An open forget gate alone is not enough: a memory that is only ever added to grows until
+#   tanh saturates, as the trained unit of notebooks 03-04 shows over 50 days.
 # - Read a result with its conditions: a larger budget sometimes rescues the RNN, other starting
-#   weights change both models, and the LSTM's advantage depends on how its biases start.
+#   weights change the RNN's results, the LSTM has four times the numbers, and its advantage
+#   depends on how its biases start.
 #
 # **Next:** real daily stock prices, and how to tell whether a model really predicts anything:
 # [07 · Real prices, honestly](07_real_prices.ipynb).

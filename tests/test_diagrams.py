@@ -145,11 +145,12 @@ def test_every_weight_slider_at_both_extremes(explorer):
 def test_resets_return_to_the_example(explorer):
     explorer.long_memory.value, explorer.input_value.value, explorer.stage.value = -5.0, 2.0, "output"
     explorer.weights[("forget", "bias")].value = -6.0
-    explorer.reset.click()
+    explorer.reset_weights.click()  # the weights alone
+    assert explorer.params == lh.EXAMPLE_PARAMS and explorer.long_memory.value == -5.0
+    explorer.weights[("forget", "bias")].value = -6.0
+    explorer.reset.click()  # everything: the memories, the input and the weights
     assert (explorer.long_memory.value, explorer.short_memory.value, explorer.input_value.value) == (2.0, 1.0, 1.0)
     assert explorer.stage.value == "output", "a reset keeps the chosen stage"
-    assert explorer.params.forget.bias == -6.0
-    explorer.reset_weights.click()
     assert explorer.params == lh.EXAMPLE_PARAMS
     assert "new long-term memory 2.95" in explorer.diagram.value
 
