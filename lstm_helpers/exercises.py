@@ -195,8 +195,13 @@ class NumberExercise(Exercise):
         self.tolerance = tolerance
         self.mistakes = tuple(mistakes)  # (wrong value, why someone gets it)
         for wrong, _ in self.mistakes:
-            if abs(wrong - self.expected) <= tolerance:
+            if abs(wrong - self.expected) <= max(tolerance, self._near(wrong)):
                 raise ValueError(f"mistake {wrong} is within the tolerance of the answer {expected}")
+
+    def _near(self, wrong):
+        """How close an answer must come to a listed mistake to be named as it: the tolerance, or
+        0.05% of the mistake, whichever is larger (a mistake is often typed with fewer decimals)."""
+        return max(self.tolerance, 5e-4 * abs(wrong))
 
     @property
     def model_answer(self):
@@ -215,11 +220,11 @@ class NumberExercise(Exercise):
         if abs(value - self.expected) <= self.tolerance:
             return Feedback("correct", f"{value:g} is right.")
         for wrong, reason in self.mistakes:
-            if abs(value - wrong) <= self.tolerance:
+            if abs(value - wrong) <= self._near(wrong):
                 return Feedback("incorrect", f"{value:g}: {reason}")
         if self.expected and abs(value + self.expected) <= self.tolerance:
             return Feedback("incorrect", f"{value:g} has the right size but the wrong sign.")
-        if value == round(self.expected, 1) and self.tolerance < 0.05:
+        if value == round(self.expected, 1) != 0 and self.tolerance < 0.05:
             return Feedback("incorrect", f"{value:g} is the answer rounded to one decimal; give more decimals.")
         if abs(value - self.expected) <= 10 * self.tolerance:
             return Feedback("incorrect", f"{value:g} is close: did you round too early? Keep every decimal until the end.")

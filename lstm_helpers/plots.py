@@ -106,7 +106,8 @@ def gradient_chart(w_recurrent, n_days):
     top = max(1e3, size.max() * 1e3)
     plural = "day" if len(grads) == 1 else "days"
     shown_w = f"{w:.2f}" if abs(w) < 1e4 else f"{w:.3g}"
-    chart = Chart(title=f"w = {shown_w} over {len(grads)} {plural}: {verdict(w)}",
+    what = verdict(w) if len(grads) > 1 else "no links to cross yet"
+    chart = Chart(title=f"w = {shown_w} over {len(grads)} {plural}: {what}",
                   xlabel="day (the last day is the prediction's own input)",
                   ylabel="|influence on last output| (log scale)",
                   xlim=(0.5, len(grads) + 0.5), ylim=(bottom, top), ylog=True, integer_x=True, legend_width=235)

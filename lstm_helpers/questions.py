@@ -123,7 +123,7 @@ def _rnn_gradient_problems():
         "02_rnn_gradient_problems",
         q1=NumberExercise(
             prompt=f"An identity RNN with w_input = 1 and recurrent weight w = {w} runs over {days} days. "
-            "How much does the first day's input move the last output?",
+            "How much does the first day's input move the last output (three decimals)?",
             expected=gradient_scale(w, days - 1),
             tolerance=0.0005,
             mistakes=[
@@ -144,7 +144,7 @@ def _rnn_gradient_problems():
                 -1.2: "|-1.2| > 1, so (-1.2)^99 is huge; the sign just alternates from day to day.",
                 0.5: "0.5^99 is about 1e-30: day 1 vanishes.",
                 -0.9: "|-0.9| < 1: (-0.9)^99 is tiny. A negative weight flips the sign; its size decides.",
-                1.0: "1^99 = 1: neither vanishes nor explodes (but an RNN cannot keep w at exactly 1).",
+                1.0: "1^99 = 1: neither vanishes nor explodes (but nothing in training holds w at exactly 1).",
             },
             hints=["What matters is the size of w, |w|, compared with 1.",
                    "Set the slider to each weight with 100 days."],
@@ -157,6 +157,8 @@ def _rnn_gradient_problems():
             mistakes=[
                 (19, f"2^19 = {gradient_scale(2, 19):,.0f}, still below a million."),
                 (6, "a million has six zeros, but w = 2 doubles, it does not multiply by 10."),
+                (gradient_scale(2, 20), "that is 2^20, the influence after 20 links; the question asks for the "
+                 "number of links."),
             ],
             hints=["Each link doubles the influence: 2, 4, 8, ...",
                    "Try `[2 ** n for n in range(15, 25)]`."],
@@ -533,7 +535,8 @@ TRAINING_STUCK_WHY = {
 
 def _training():
     before_a = unroll(COMPANY_A[:4], UNTRAINED_PARAMS).prediction
-    loss_a = (before_a - COMPANY_A[4]) ** 2
+    before_b = unroll(COMPANY_B[:4], UNTRAINED_PARAMS).prediction
+    loss_a, loss_b = (before_a - COMPANY_A[4]) ** 2, (before_b - COMPANY_B[4]) ** 2
     sequences, targets = [COMPANY_A[:4], COMPANY_B[:4]], [COMPANY_A[4], COMPANY_B[4]]
     stuck = train_lstm(sequences, targets, UNTRAINED_PARAMS, 5000, learning_rate=1.0)
     good = train_lstm(sequences, targets, UNTRAINED_PARAMS, 5000, learning_rate=0.001)
@@ -544,12 +547,15 @@ def _training():
     return ExerciseSet(
         "05_training",
         q1=NumberExercise(
-            prompt="Before training, what is the loss (the squared residual) for Company A? Four decimals.",
+            prompt="Before training, what is the loss (the squared residual) for Company A? Five decimals.",
             expected=loss_a,
-            tolerance=0.00005,
+            tolerance=0.000005,
             mistakes=[
                 (before_a, "that is the prediction itself; the loss is (prediction - target) squared."),
                 (abs(before_a), "that is the size of the residual; square it."),
+                (before_b ** 2, "that is Company B's prediction squared; the question is about Company A."),
+                (loss_a + loss_b, "that is the total over both companies; the question asks for Company A alone."),
+                (loss_b, "that is Company B's loss; the question is about Company A."),
             ],
             hints=["The target for Company A is its day 5 value, `lh.COMPANY_A[4]`.",
                    "`prediction = lh.unroll(lh.COMPANY_A[:4], lh.UNTRAINED_PARAMS).prediction`",

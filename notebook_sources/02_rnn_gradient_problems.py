@@ -78,8 +78,9 @@ for w in (0.5, 2.0):
     print(f"  finite difference     = {rnn.finite_difference(pulse, day=0, step=0.5):.3g}")
 
 # %% [markdown]
-# Look at the exponents. With w = 2 day 1's gradient is enormous: day 1 has **exploded**, and
-# one gradient step would throw the weights far off. With w = 0.5 it is about 1e-15. An
+# Look at the exponents. With w = 2 day 1's gradient is enormous: day 1 has **exploded**, and a
+# gradient step of that size would throw the weights far off (unless the gradient is cut down
+# to size first, *clipped*, a common remedy for exploding gradients). With w = 0.5 it is about 1e-15. An
 # ordinary floating-point number (float64) keeps about 16 significant digits, so next to a
 # gradient of size 1, from the last day, day 1's share sits in the last digit or two, and a
 # few days more push it below what a float64 can record at all:
@@ -93,10 +94,11 @@ for links in (50, 55):
 
 # %% [markdown]
 # Long before it disappears from the arithmetic, day 1's share is far too small to move a
-# weight: it has **vanished**. Neither a vanished nor an exploded gradient can be learnt from.
+# weight: it has **vanished**. A vanished gradient carries no signal about day 1 to learn
+# from; an exploded one carries a signal far too large to follow as it is.
 #
 # **Your turn (q1).** An identity RNN with recurrent weight 0.9 runs over 21 days. How much
-# does day 1's input move the last output?
+# does day 1's input move the last output (three decimals)?
 
 # %%
 answer = ____
@@ -122,8 +124,8 @@ GradientExplorer(w_recurrent=0.5, n_days=50)
 # - |w| < 1: old days fade away, faster the smaller |w| is. They **vanish**.
 # - |w| > 1: old days count more and more. They **explode**.
 # - w < 0: the size behaves the same, but the sign flips every day (the two markers alternate).
-# - |w| = 1 exactly keeps every day, but training cannot hold a weight at exactly 1, and
-#   even 1.1 or 0.9 over 100 days is far from 1:
+# - |w| = 1 exactly keeps every day, but nothing in training holds a weight at exactly 1,
+#   and even 1.1 or 0.9 over 100 days is far from 1:
 
 # %%
 for w in (0.9, 1.0, 1.1):
@@ -190,9 +192,10 @@ ex.q5.check(answer)
 # - An unrolled RNN uses the same weights on every day; that is what lets it read
 #   sequences of any length.
 # - Day 1's effect on the last output is multiplied by the recurrent weight once per
-#   later day: it scales as w^n.
+#   later day: with the identity activation it scales exactly as w^n.
 # - |w| < 1: the gradient vanishes and old days cannot be learnt from. |w| > 1: it
-#   explodes and training is thrown off.
+#   explodes, and steps that large throw training off. (With tanh, each day's slope, at most
+#   1, multiplies in as well: that pushes towards vanishing, as notebook 06 measures.)
 # - The LSTM adds a long-term memory path with no weight on it, only a gate the unit
 #   works out each day.
 #

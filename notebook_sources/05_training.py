@@ -83,9 +83,9 @@ plot_loss_along(lh.UNTRAINED_PARAMS, sequences, targets)
 loss, gradients = lh.loss_and_gradients(lh.UNTRAINED_PARAMS, lh.COMPANY_A[:4], lh.COMPANY_A[4])
 numeric = lh.finite_difference_gradients(lh.UNTRAINED_PARAMS, lh.COMPANY_A[:4], lh.COMPANY_A[4])
 print(f"Company A, loss {loss:.5f}")
-print("                    chain rule   finite difference")
+print(f"{'':<36}{'chain rule':>12}{'finite difference':>19}")
 for name, g, n in zip(lh.LSTMParams.NAMES, gradients.to_list(), numeric.to_list()):
-    print(f"{name:>18}   {g:10.6f}   {n:10.6f}")
+    print(f"{name:<36}{g:12.6f}{n:19.6f}")
 worst = max(abs(g - n) for g, n in zip(gradients.to_list(), numeric.to_list()))
 print(f"they agree to better than 1e-8: {worst < 1e-8}")
 
@@ -98,25 +98,26 @@ print(f"they agree to better than 1e-8: {worst < 1e-8}")
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-run = train_with_progress(sequences, targets, lh.UNTRAINED_PARAMS, epochs=5000, learning_rate=0.001,
-                          snapshot_epochs=(2000, 3000, 5000), redraw_every=500)
+run = train_with_progress(sequences, targets, lh.UNTRAINED_PARAMS, epochs=5000,
+                          learning_rate=0.001, snapshot_epochs=(2000, 3000, 5000),
+                          redraw_every=500)
 
 # %% [markdown]
 # Here is how the predictions moved as it learned:
 
 # %%
 print("epochs   Company A   Company B")
-print(f"{0:>6}   {lh.unroll(sequences[0], lh.UNTRAINED_PARAMS).prediction:9.4f}   "
-      f"{lh.unroll(sequences[1], lh.UNTRAINED_PARAMS).prediction:9.4f}")
-for epoch, params in run.snapshots.items():
-    print(f"{epoch:>6}   {lh.unroll(sequences[0], params).prediction:9.4f}   {lh.unroll(sequences[1], params).prediction:9.4f}")
+for epoch, params in {0: lh.UNTRAINED_PARAMS, **run.snapshots}.items():
+    a, b = (lh.unroll(days, params).prediction for days in sequences)
+    print(f"{epoch:>6}   {a:9.4f}   {b:9.4f}")
 
 # %% [markdown]
 # And the 12 numbers it arrived at ("these"), beside the ones notebooks 03 and 04 used:
 
 # %%
 print(run.params.describe(beside=lh.EXAMPLE_PARAMS))
-print(f"the same to two decimals: {[round(v, 2) for v in run.params.to_list()] == lh.EXAMPLE_PARAMS.to_list()}")
+rounded = [round(v, 2) for v in run.params.to_list()]
+print(f"the same to two decimals: {rounded == lh.EXAMPLE_PARAMS.to_list()}")
 
 # %% [markdown]
 # ## 6. The learning rate
@@ -132,16 +133,30 @@ LearningRateExplorer(sequences, targets, lh.UNTRAINED_PARAMS, epochs=1000, learn
 # The same comparison as numbers, over up to 5000 epochs:
 
 # %%
+trained = {}
 for rate in (0.001, 0.01, 0.1, 1.0):
-    history = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, learning_rate=rate).loss_history
+    trained[rate] = lh.train_lstm(sequences, targets, lh.UNTRAINED_PARAMS, 5000, learning_rate=rate)
+    history = trained[rate].loss_history
     below = [epoch for epoch, loss in enumerate(history, start=1) if loss < 0.01]
     when = f"after {below[0]:>4} epochs" if below else "never"
-    print(f"learning rate {rate:<6}: total loss below 0.01 {when}; after 5000 epochs {history[-1]:.3f}")
+    print(f"rate {rate:<6}: total loss below 0.01 {when}; after 5000 epochs {history[-1]:.3f}")
 
 # %% [markdown]
-# A rate of 0.1 gets there in a small fraction of the epochs. But at 1.0 the loss gets stuck:
-# the steps are so large that the weights jump to values where sigmoid and tanh are flat, the
-# saturation of notebook 01, and there the gradients are almost 0.
+# A rate of 0.1 gets there in a small fraction of the epochs. At 1.0 the loss stops at 1 and
+# stays there. Look inside: the largest of the 12 numbers after training, and the largest of
+# their 12 gradients (summed over both companies) at the end:
+
+# %%
+for rate in (0.1, 1.0):
+    params = trained[rate].params
+    grads = [lh.loss_and_gradients(params, days, target)[1].to_list()
+             for days, target in zip(sequences, targets)]
+    largest_gradient = max(abs(a + b) for a, b in zip(*grads))
+    print(f"rate {rate:<4}: total loss {trained[rate].loss_history[-1]:.3f}, largest |number| "
+          f"{max(abs(v) for v in params.to_list()):5.1f}, largest |gradient| {largest_gradient:.1e}")
+
+# %% [markdown]
+# Both gradients are tiny, yet one loss is about 0 and the other is 1.
 #
 # **Your turn (q2).** With a learning rate of 1.0, why does the loss stop at 1 and stay there?
 # Answer with a letter, as a string:
@@ -166,6 +181,11 @@ ex.q2.check(answer)
 # %%
 answer = ____
 ex.q3.check(answer)
+
+# %% [markdown]
+# This is the saturation of notebook 01 at work: with weights that large, every sum lands far
+# out on the flat part of sigmoid or tanh, where a small change to a weight changes nothing, so
+# Adam has no slope left to follow.
 
 # %% [markdown]
 # Plain gradient descent (`optimizer="sgd"`) takes steps of the learning rate times the

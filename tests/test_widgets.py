@@ -105,7 +105,8 @@ def test_gradient_plot_never_breaks(w, days):
 
 def test_gradient_plot_title_says_what_happens():
     assert gradient_chart(0.5, 50).title == "w = 0.50 over 50 days: older days vanish"
-    assert gradient_chart(-2.0, 1).title.endswith("1 day: older days explode")
+    assert gradient_chart(-2.0, 1).title.endswith("1 day: no links to cross yet"), "as the readout says"
+    assert gradient_chart(0.0, 2).title.endswith("every earlier day is cut off")
     assert "w = 0.50 over 50 days" in plot_gradient_contributions(0.5, 50)._repr_svg_()
 
 
