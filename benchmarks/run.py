@@ -165,17 +165,19 @@ def real_price_baselines(repeats=5):
 
 
 def real_price_lstm_fits(repeats=3):
-    """Notebook 07: the LSTM of section 6 (8 units) fitted on AAPL's 2202 training windows of
-    20 days, stopping early on the validation period: one fit, as in lh.evaluate."""
+    """Notebook 07: the LSTM of section 6 fitted on AAPL's 2202 training windows of 20 days,
+    stopping early on the validation period, which chooses its size among 4, 8 and 16 units:
+    three fits, as in lh.evaluate."""
     dates, prices = lh.load_prices("AAPL")
     split = lh.time_split(dates[1:], lh.log_returns(prices), 20, "2009-01-01", "2011-01-01")
-    return timed([lambda: lh.LSTMWindow(n_units=8, seed=0).fit(split.train, split.validation)] * repeats)
+    return timed([lambda: lh.ValidationChoice(lh.lstm_choices()).fit(split.train, split.validation)] * repeats)
 
 
 def real_price_lstm_walk_forward(repeats=3):
-    """Notebook 07: its longest cell, the baselines and the LSTM walked forward over four test years."""
+    """Notebook 07: its longest cell, the baselines and the LSTM (its size chosen each year by
+    the validation year) walked forward over four test years."""
     dates, prices = lh.load_prices("AAPL")
-    models = {**lh.BASELINES, "LSTM": lambda: lh.LSTMWindow(n_units=8, seed=0)}
+    models = {**lh.BASELINES, "LSTM": lambda: lh.ValidationChoice(lh.lstm_choices())}
     return timed([lambda: lh.walk_forward(dates[1:], lh.log_returns(prices), 20, models, [2009, 2010, 2011, 2012])]
                  * repeats)
 
@@ -234,7 +236,7 @@ def main():
         report("06 long memories: forward + backward of one batch (64 x 100 days)", long_lag_batch(), 20),
         report("06 long memories: one LSTM run at 100 days (seed 0)", long_lag_run(), 20_000),
         report("07 real prices: baselines walked forward over 4 test years", real_price_baselines(), 3000),
-        report("07 real prices: one LSTM fit, early stopping (2202 windows)", real_price_lstm_fits(), 20000),
+        report("07 real prices: the LSTM chosen among 3 sizes (2202 windows)", real_price_lstm_fits(), 20000),
         report("07 real prices: baselines + LSTM walked forward, 4 years", real_price_lstm_walk_forward(), 20000),
         report_scaling(lstm_pass_scaling()),
     ]

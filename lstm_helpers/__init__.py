@@ -4,10 +4,13 @@ from . import origin as _origin
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
 from .exercises import ____
-from .evaluation import direction_accuracy, evaluate, r_squared, rmse, walk_forward, wilson_interval
+from .evaluation import (
+    direction_accuracy, evaluate, r_squared, random_split_check, rmse, walk_forward, wilson_interval,
+)
 from .forecasting import (
-    BASELINES, SIZE_BASELINES, LastValue, LinearWindow, Scaler, TrainingMean, WindowMean, ZeroReturn,
-    autocorrelation, leaked_targets, log_returns, make_windows, noise_band, shuffled_split, time_split,
+    BASELINES, SIZE_BASELINES, LastValue, LinearWindow, Scaler, TrainingMean, ValidationChoice, ValidationMean,
+    WindowMean, ZeroReturn, autocorrelation, leaked_targets, log_returns, make_windows, noise_band,
+    shuffled_split, time_split,
 )
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .long_lag import (
@@ -16,7 +19,7 @@ from .long_lag import (
     untrained_readout_accuracy,
 )
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
-from .lstm_window import LSTMWindow
+from .lstm_window import LSTMWindow, lstm_choices
 from .prices import load_prices, price_source, price_tickers
 from .questions import exercises_for
 from .rnn import BasicRNN, RNNRun, gradient_scale
@@ -54,6 +57,8 @@ __all__ = [
     "TrainingRun",
     "UNTRAINED_PARAMS",
     "Unrolled",
+    "ValidationChoice",
+    "ValidationMean",
     "WindowMean",
     "ZeroReturn",
     "____",
@@ -75,6 +80,7 @@ __all__ = [
     "long_lag_experiment",
     "long_lag_table",
     "loss_and_gradients",
+    "lstm_choices",
     "lstm_step",
     "make_windows",
     "new_layer",
@@ -83,6 +89,7 @@ __all__ = [
     "price_source",
     "price_tickers",
     "r_squared",
+    "random_split_check",
     "rmse",
     "shuffled_split",
     "sigmoid",

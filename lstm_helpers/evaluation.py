@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import _describe
-from .forecasting import Period, Split, _series, _whole_number, time_split
+from .forecasting import (
+    Period, Split, _date, _dates, _series, _whole_number, make_windows, shuffled_split, time_split,
+)
 
 Z_95 = 1.959963984540054  # the standard normal's 97.5% quantile: a 95% two-sided interval
 
@@ -210,15 +212,17 @@ class Results:
         return self.up_days is not None
 
     def table(self):
-        """The results as aligned text: RMSE in % per day; [low, high] are 95% intervals."""
+        """The results as aligned text: RMSE in % a day, differences in points; [low, high] are
+        95% intervals."""
         width = max(16, *(len(s.name) for s in self.scores))
         versus = f"minus {self.reference}"
         head = f"test: {len(self.test)} days predicted, {self.test.target_dates[0]} to {self.test.target_dates[-1]}"
+        units = "RMSE in % a day; differences in points of %; [low, high]: 95% intervals"
         if not self.directions:
-            lines = [head, f"{'model':<{width}}  {'RMSE':<6}  {versus}"]
+            lines = [head, units, f"{'model':<{width}}  {'RMSE':<6}  {versus}"]
             lines += [f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {_versus(s.rmse_vs_reference)}" for s in self.scores]
             return "\n".join(line.rstrip() for line in lines)
-        lines = [f"{head}; up on {self.up_days.value:.1%} of the days that moved",
+        lines = [f"{head}; up on {self.up_days.value:.1%} of the days that moved", units,
                  f"{'model':<{width}}  {'RMSE':<6}  {versus:<26}  {'direction right':<18}  minus always up"]
         for s in self.scores:
             if s.direction is None:
@@ -271,6 +275,51 @@ class Results:
         lines.append(f"In short: on errors, {name} beats {_listed(beaten) or 'no other model'} beyond noise.")
         return "\n".join(lines)
 
+    def calls(self, name):
+        """How often `name` says 'up' and 'down' on the test days that moved, and how often each
+        kind of call is right: what its direction accuracy is made of."""
+        if not self.directions:
+            raise ValueError("calls are for returns: these results score no direction")
+        self.score(name)
+        return _calls(name, self.predictions[name], self.test.targets)
+
+    def movement(self):
+        """How each model's predictions move over the test days: their mean and spread (standard
+        deviation), their correlation with what happened, their RMSE, and the RMSE of a constant
+        equal to their own mean (flattened). Flattening that barely changes the RMSE means the
+        model's day-to-day moves added little beyond its level. (The flattened constant is a
+        diagnostic, not a forecast: it is averaged over the test days.)"""
+        actual = self.test.targets
+        width = max(16, *(len(name) for name in self.predictions))
+        lines = [f"the {len(actual)} test days: actual mean {100 * actual.mean():.2f}%, "
+                 f"spread {100 * actual.std():.2f} points",
+                 f"{'model':<{width}}  {'mean':>6}  {'spread':>6}  {'correlation':>11}  {'RMSE':>6}  flattened",
+                 f"{'':<{width}}  {'(%)':>6}  {'(pts)':>6}  {'with actual':>11}  {'(%)':>6}  to its mean"]
+        for name, predicted in self.predictions.items():
+            flat = np.full_like(actual, predicted.mean())
+            moves = np.ptp(predicted) > 1e-12 * max(1.0, np.abs(predicted).max())
+            correlation = f"{np.corrcoef(predicted, actual)[0, 1]:+.3f}" if moves else "(constant)"
+            lines.append(f"{name:<{width}}  {100 * predicted.mean():>6.2f}  {100 * predicted.std():>6.2f}  "
+                         f"{correlation:>11}  {100 * rmse(predicted, actual):>6.4f}  {100 * rmse(flat, actual):.4f}")
+        return "\n".join(lines)
+
+
+def _calls(name, predicted, actual):
+    """Three lines: how often `predicted` says up and down on the days that moved, and how often
+    each kind of call is right, with its 95% Wilson interval."""
+    moved = actual != 0
+    predicted, went_up = predicted[moved], actual[moved] > 0
+    up, down = predicted > 0, predicted < 0
+    none = int(np.count_nonzero(predicted == 0))
+
+    def right(said, correct, word):
+        hits, n = int(correct[said].sum()), int(said.sum())
+        return f"  '{word}' calls right on {hits} of {n}: {_share(Proportion(hits, n))}" if n else f"  no '{word}' calls"
+
+    return "\n".join([f"{name} on the {int(moved.sum())} test days that moved: says 'up' on {int(up.sum())} "
+                      f"({up.mean():.1%}), 'down' on {int(down.sum())}" + (f", neither on {none}" if none else ""),
+                      right(up, went_up, "up"), right(down, ~went_up, "down")])
+
 
 ZERO, UP = "'tomorrow = today'", "always saying 'up'"
 
@@ -303,9 +352,9 @@ def _share(proportion):
 def _compare(difference, lower_is_better, better, worse, reference):
     """'smaller than X, beyond noise' or 'no different from X beyond noise' for a Difference."""
     if not difference.beyond_noise:
-        return f"no different from {reference} beyond noise (the 95% interval includes 0)"
+        return f"no different from {reference} beyond noise (95% interval includes 0)"
     is_better = difference.high < 0 if lower_is_better else difference.low > 0
-    return f"{better if is_better else worse} than {reference}, beyond noise (the 95% interval excludes 0)"
+    return f"{better if is_better else worse} than {reference}, beyond noise (95% interval excludes 0)"
 
 
 def evaluate(models, split, seed=0, reference=None):
@@ -361,7 +410,8 @@ class WalkForward:
         width = max(16, *(len(n) for n in names))
         directions = self.results[0].directions
         versus = f"RMSE minus {self.reference}"
-        lines = [f"{'year':<6}{'model':<{width}}  {versus:<27}  {'direction right' if directions else ''}"]
+        lines = ["RMSE differences in points of % a day; [low, high]: 95% intervals",
+                 f"{'year':<6}{'model':<{width}}  {versus:<27}  {'direction right' if directions else ''}"]
         for year, results in zip(self.years, self.results):
             for s in results.scores:
                 direction = "" if not directions else "calls no direction" if s.direction is None else _share(s.direction)
@@ -382,12 +432,12 @@ class WalkForward:
     def summary(self):
         """Per model, in how many test years it beat or lost to the reference beyond noise, and
         for returns, to always saying 'up' on direction."""
-        n, reference, lines = len(self.years), f"'{self.reference}'", []
+        n, reference = len(self.years), f"'{self.reference}'"
+        lines = [f"Beyond noise, in how many of the {n} test years:"]
         for name, (won, lost) in self.tally().items():
             if name in self._references():
                 continue
-            lines.append(f"{name}: smaller errors than {reference} in {won} of {n} years, larger in {lost} "
-                         "(beyond noise)")
+            lines.append(f"{name}: errors smaller than {reference} in {won}, larger in {lost}")
             versus_up = [r.score(name).direction_vs_up for r in self.results]
             if not self.results[0].directions or any(d is None for d in versus_up):
                 continue
@@ -395,21 +445,42 @@ class WalkForward:
                 lines.append(f"  direction: the same calls as {UP} in every year")
             else:
                 won, lost = sum(d.low > 0 for d in versus_up), sum(d.high < 0 for d in versus_up)
-                lines.append(f"  direction right more often than {UP} in {won} of {n} years, less often in {lost} "
-                             "(beyond noise)")
+                lines.append(f"  direction right more often than {UP} in {won}, less often in {lost}")
         return "\n".join(lines)
 
     def versus(self, name):
         """Per other model, in how many test years `name` had smaller or larger errors beyond noise."""
         self.results[0].score(name)
-        n, lines = len(self.years), []
+        n = len(self.years)
+        lines = [f"Beyond noise, in how many of the {n} test years:"]
         for other in self.results[0].predictions:
             if other == name:
                 continue
             differences = [r.against(name, other)[0] for r in self.results]
             won, lost = sum(d.high < 0 for d in differences), sum(d.low > 0 for d in differences)
-            lines.append(f"{name} against {other!r}: smaller errors in {won} of {n} years, larger in {lost} "
-                         "(beyond noise)")
+            lines.append(f"{name} against {other!r}: smaller errors in {won}, larger in {lost}")
+        return "\n".join(lines)
+
+    def direction_by_year(self, name):
+        """Per test year: how often `name` says 'up' and 'down', how many of its 'down' calls are
+        right, its direction accuracy, and that accuracy minus always saying 'up' with its 95%
+        interval (points): the direction edge, year by year."""
+        if not self.results[0].directions:
+            raise ValueError("direction_by_year is for returns: these results score no direction")
+        self.results[0].score(name)
+        lines = [f"{name}, direction year by year (points; [low, high]: 95% intervals)",
+                 f"{'year':<6}{'says up':>9}{'says down':>11}{'down right':>12}  {'right':>6}  "
+                 f"{'always up':>9}  minus always up"]
+        for year, results in zip(self.years, self.results):
+            moved = results.test.targets != 0
+            predicted, went_up = results.predictions[name][moved], results.test.targets[moved] > 0
+            down = predicted < 0
+            score = results.score(name)
+            right = "-" if score.direction is None else f"{score.direction.value:.1%}"
+            edge = "(no calls)" if score.direction_vs_up is None else (
+                "(the same calls)" if _is_zero(score.direction_vs_up) else _points(score.direction_vs_up, 100, 1))
+            lines.append(f"{year:<6}{int((predicted > 0).sum()):>9}{int(down.sum()):>11}"
+                         f"{int((~went_up)[down].sum()):>12}  {right:>6}  {results.up_days.value:>9.1%}  {edge}")
         return "\n".join(lines)
 
     def _references(self):
@@ -435,3 +506,68 @@ def walk_forward(dates, values, n_days, models, test_years, validation_years=1, 
                            test_start=f"{year}-01-01", test_end=f"{year + 1}-01-01")
         results.append(evaluate(models, split, seed, reference))
     return WalkForward(years, tuple(results))
+
+
+@dataclass(frozen=True)
+class RandomSplitCheck:
+    """One model scored on the same test days twice: trained after a random split of the windows,
+    and trained on the windows before the test period only (a split by time)."""
+
+    model: str
+    test_start: np.datetime64
+    n_test: int
+    test_fraction: float
+    random_rmse: float
+    time_rmse: float
+    difference: Difference  # random split's RMSE minus the split by time's: below 0, the leak flatters
+
+    def __str__(self):
+        d = self.difference
+        verdict = ("no different beyond noise (95% interval includes 0)" if not d.beyond_noise
+                   else "smaller after the random split, beyond noise: the leak flatters it" if d.high < 0
+                   else "larger after the random split, beyond noise")
+        random_rows = "the random split's other windows (all years, the test years' too):"
+        time_rows = f"only the windows before {self.test_start} (a split by time):"
+        width = max(len(random_rows), len(time_rows))
+        return "\n".join([
+            f"{self.model!r} on the same {self.n_test} test days: a random {self.test_fraction:.0%} of the windows, "
+            "those", f"predicting a day from {self.test_start} on. Its RMSE (% a day), trained on",
+            f"  {random_rows:<{width}} {100 * self.random_rmse:.4f}",
+            f"  {time_rows:<{width}} {100 * self.time_rmse:.4f}",
+            f"  random minus time split: {_points(d)} points",
+            f"  -> {verdict}"])
+
+
+def random_split_check(dates, values, n_days, make_model, test_start, test_fraction=0.2, seed=0):
+    """Does a random split flatter this model? Deal the windows at random (lh.shuffled_split)
+    and keep the test windows that predict a day from test_start on; then fit the model twice,
+    on the random split's training windows (every year, the test years' included) and on the
+    windows that predict a day before test_start only, and score both on those same test days.
+
+    The model is fitted with fit(train) alone (no validation period); its training period's
+    values are its training windows' targets. RMSEs are in the series' units (x 100 when shown).
+    """
+    values = _series(values, "values")
+    dates = _dates(dates, "dates", len(values))
+    if not callable(make_model):
+        raise TypeError(f"make_model must be a function that makes a model (a class works), got {_describe(make_model)}")
+    inputs, targets = make_windows(values, n_days)
+    n_days = inputs.shape[1]
+    target_dates = dates[n_days:]
+    start = _date(test_start, "test_start")
+    train_starts, test_starts = shuffled_split(len(targets), test_fraction, seed)
+    tested = test_starts[target_dates[test_starts] >= start]
+    before = np.flatnonzero(target_dates < start)
+    if not len(tested) or not len(before):
+        raise ValueError(f"test_start must leave windows before it and random test windows after it, got {start}")
+
+    def period(rows):
+        return Period("train", 0, target_dates[rows], targets[rows], inputs[rows], targets[rows], target_dates[rows])
+
+    actual, predictions = targets[tested], []
+    for rows in (train_starts, before):
+        model = make_model().fit(period(rows))
+        predictions.append(np.asarray(model.predict(inputs[tested]), dtype=float))
+    name = getattr(make_model, "name", None) or getattr(make_model, "__name__", "model")
+    return RandomSplitCheck(name, start, len(tested), float(test_fraction), rmse(predictions[0], actual),
+                            rmse(predictions[1], actual), rmse_difference(predictions[0], predictions[1], actual))

@@ -72,8 +72,10 @@ def _fraction(value, name):
 def log_returns(prices):
     """Daily log returns log(p[t] / p[t-1]): one fewer than the prices, dated dates[1:].
 
-    For daily moves a log return is almost the percentage change (0.01 is about +1%), and
-    log returns add up over days. Unlike prices they look alike in 2001 and in 2012.
+    For small daily moves a log return is almost the percentage change (0.01 is about +1%);
+    for large ones they part (a fall of 52% is a log return of -0.73). Log returns add up over
+    days, and unlike prices they are on a comparable scale in any year (a share of the price,
+    not dollars), though calm and stormy years still differ in spread.
     """
     prices = _series(prices, "prices", min_length=2)
     if np.any(prices <= 0):
@@ -322,11 +324,84 @@ class WindowMean:
         return _inputs(inputs).mean(axis=1)
 
 
+class ValidationMean:
+    """Tomorrow = the average of the validation period: the most recent days before the test,
+    which a model trained on the training period alone knows nothing about."""
+
+    name = "validation mean"
+    mean = None
+
+    def fit(self, train, validation=None):
+        _period(train, "train")
+        if validation is None:
+            raise ValueError("validation must be a Period: this model is the validation period's average")
+        self.mean = float(np.mean(_period(validation, "validation").values))
+        return self
+
+    def predict(self, inputs):
+        if self.mean is None:
+            raise ValueError("fit the model on a training and a validation period before predict")
+        return np.full(len(_inputs(inputs)), self.mean)
+
+
+class ValidationChoice:
+    """Settings chosen by the validation period, never by the test period: fit every candidate
+    on the training period and keep the one whose predictions of the validation period have
+    the lowest RMSE.
+
+        make = lambda: lh.ValidationChoice(lh.lstm_choices(n_units=(4, 8, 16)))
+
+    candidates maps a name to a function that makes a fresh, unfitted model. After fit:
+    .chosen (the name kept), .model (that fitted model), .validation_rmse ({name: RMSE}).
+    """
+
+    name = "chosen by validation"
+
+    def __init__(self, candidates):
+        if not isinstance(candidates, dict) or not candidates or not all(
+                isinstance(name, str) and callable(make) for name, make in candidates.items()):
+            raise TypeError("candidates must be a dict of name -> a function making a model (such as "
+                            f"lh.lstm_choices()), got {_describe(candidates)}")
+        self.candidates = dict(candidates)
+        self.chosen = self.model = None
+        self.validation_rmse = {}
+
+    def fit(self, train, validation=None):
+        train = _period(train, "train")
+        if validation is None:
+            raise ValueError("validation must be a Period: it is what chooses among the candidates")
+        validation = _period(validation, "validation")
+        fitted = {}
+        for name, make in self.candidates.items():
+            fitted[name] = make().fit(train, validation)
+            missed = np.asarray(fitted[name].predict(validation.inputs), dtype=float) - validation.targets
+            self.validation_rmse[name] = float(np.sqrt(np.mean(missed ** 2)))
+        self.chosen = min(self.validation_rmse, key=self.validation_rmse.get)  # the first, on a tie
+        self.model = fitted[self.chosen]
+        return self
+
+    def predict(self, inputs):
+        if self.model is None:
+            raise ValueError("fit the model on a training and a validation period before predict")
+        return self.model.predict(inputs)
+
+    def summary(self):
+        """Each candidate's RMSE on the validation period (x 100: % for returns), and the one kept."""
+        if self.model is None:
+            raise ValueError("fit the model before summary")
+        width = max(len(name) for name in self.validation_rmse)
+        lines = ["RMSE on the validation period (x 100):"]
+        lines += [f"  {name:<{width}}  {100 * value:.4f}{'  <- kept' if name == self.chosen else ''}"
+                  for name, value in self.validation_rmse.items()]
+        return "\n".join(lines)
+
+
 BASELINES = {"tomorrow = today": ZeroReturn, "training mean": TrainingMean, "linear": LinearWindow}
 
 # For the size of tomorrow's move (the absolute return), which has no direction and is never below 0.
 SIZE_BASELINES = {"yesterday's size": LastValue, "training mean size": TrainingMean,
-                  "recent average size": WindowMean, "linear": LinearWindow}
+                  "validation mean size": ValidationMean, "recent average size": WindowMean,
+                  "linear": LinearWindow}
 
 
 # --- leaks -----------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ period alone; the validation period serves only to pick the step to keep (early 
 the test period is never shown to fit. The same seed gives the same model.
 """
 
+import functools
+
 import numpy as np
 
 from ._checks import _describe, real_number, whole_number
@@ -99,10 +101,24 @@ class LSTMWindow:
         kept = ("the last step (no validation period)" if not len(t.check_steps)
                 else f"step {t.best_step}, the lowest validation loss")
         return (f"{t.steps} Adam steps of {self.batch_size} windows (about {t.steps * self.batch_size / n_windows:.0f} "
-                f"passes over the {n_windows} training windows); kept {kept}; stopped after {why}")
+                f"passes over the {n_windows} training windows)\nkept {kept}\nstopped after {why}")
 
     def __repr__(self):
+        """Two lines of at most about 90 characters, so a notebook shows them whole."""
         state = "unfitted" if self.training is None else f"fitted, kept step {self.training.best_step}"
-        return (f"LSTMWindow(n_units={self.n_units}, max_steps={self.max_steps}, batch_size={self.batch_size}, "
-                f"learning_rate={self.learning_rate:g}, check_every={self.check_every}, patience={self.patience}, "
-                f"seed={self.seed}): {state}")
+        return (f"LSTMWindow(n_units={self.n_units}, learning_rate={self.learning_rate:g}, seed={self.seed}, "
+                f"batch_size={self.batch_size},\n           max_steps={self.max_steps}, "
+                f"check_every={self.check_every}, patience={self.patience}): {state}")
+
+
+def lstm_choices(n_units=(4, 8, 16), **settings):
+    """{"4 units": ..., "8 units": ..., "16 units": ...}: functions making LSTMWindows that differ
+    only in n_units (every other setting as given, or LSTMWindow's default), for
+    lh.ValidationChoice to choose among by the validation period."""
+    if isinstance(n_units, (str, bytes)) or not hasattr(n_units, "__iter__"):
+        raise TypeError(f"n_units must be a list of layer sizes such as (4, 8, 16), got {_describe(n_units)}")
+    sizes = [whole_number(n, "n_units", 1) for n in n_units]
+    if not sizes:
+        raise ValueError("n_units must hold at least one layer size")
+    LSTMWindow(**settings)  # wrong settings fail here, named, not later inside a fit
+    return {f"{n} units": functools.partial(LSTMWindow, n, **settings) for n in sizes}

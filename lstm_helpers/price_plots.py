@@ -7,16 +7,19 @@ and a label, so colour is never the only way to tell them apart.
 
 import numpy as np
 from matplotlib.dates import YearLocator
+from matplotlib.ticker import FuncFormatter
 
 from ._checks import real_number
 from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
 from .evaluation import Results, WalkForward
 from .forecasting import Period, Split, autocorrelation, noise_band
+from .forecasting import ValidationChoice
 from .lstm_window import LSTMWindow
 from .prices import load_prices, price_tickers
 
 BLACK = "#000000"
 SKY_BLUE = "#56B4E9"
+LIGHT_GREY = "#A0A0A0"
 STOCK_STYLES = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":")]
 PERIOD_SHADES = {"train": "#E8E8E8", "validation": "#C8DDF0", "test": "#F6D9C4"}
 
@@ -32,6 +35,7 @@ def plot_prices(names=None):
         ax.annotate(name, (dates[-1], closes[-1]), xytext=(6, 0), textcoords="offset points",
                     color=colour, va="center", fontweight="bold")
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"${value:g}"))  # $1, $10, $100
     ax.set(xlabel="date (trading days)", ylabel="adjusted close (US$, log scale)",
            title=f"Daily adjusted closing prices of {len(names)} US stocks")
     ax.xaxis.set_major_locator(YearLocator(2))
@@ -51,8 +55,9 @@ def _shade_periods(ax, split, label_y):
 def plot_returns(split, ticker="", limit=20.0):
     """A split series of daily returns (in %), with the train, validation and test periods shaded.
 
-    Days beyond +-limit % are drawn at the edge and labelled with their date and size, so one
-    crash does not squash every other day into a flat line.
+    Days beyond +-limit % are drawn at the edge and labelled with their date, their % change
+    and their log return, so one crash does not squash every other day into a flat line. (For
+    a move that large the two differ: a fall of 52% is a log return of -73%.)
     """
     if not isinstance(split, Split):
         raise TypeError("split must be the result of lh.time_split")
@@ -64,7 +69,9 @@ def plot_returns(split, ticker="", limit=20.0):
         ax.plot(period.dates, np.clip(percent, -limit, limit), color=BLUE, lw=0.7)
         for day in np.flatnonzero(np.abs(percent) > limit):
             edge = np.sign(percent[day]) * limit
-            ax.annotate(f"{period.dates[day]}: {percent[day]:+.0f}% (off the scale)", (period.dates[day], edge),
+            change = 100 * np.expm1(period.values[day])
+            ax.annotate(f"{period.dates[day]}: {change:+.0f}% (log return {percent[day]:+.0f}%), off the scale",
+                        (period.dates[day], edge),
                         xytext=(8, -4 if edge < 0 else 4), textcoords="offset points", fontsize=11,
                         va="bottom" if edge < 0 else "top")
     ax.axhline(0, color=GREY, lw=0.8)
@@ -87,7 +94,7 @@ def plot_copies_yesterday(dates, actual, predicted, yesterday, days=30, title_mo
     ax.plot(dates, yesterday, color=SKY_BLUE, lw=1.5, ls=":", marker="^", ms=5, label="yesterday's price")
     ax.set(xlabel="date", ylabel="adjusted close (US$)",
            title="The prediction trails the price by a day: it is mostly yesterday's price")
-    ax.legend(loc="best")
+    _legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
     return fig
 
@@ -108,19 +115,34 @@ def plot_test_predictions(results, days=60):
     ax.axhline(0, color=GREY, lw=0.8)
     ax.set(xlabel="date", ylabel="daily log return (%)",
            title=f"Predictions against reality, first {len(dates)} days of the test period")
-    ax.legend(loc="lower left", ncols=2, fontsize=11)
+    _legend_below(fig, ax, ncols=5)
     fig.autofmt_xdate()
     return fig
 
 
+def _legend_below(fig, ax, ncols):
+    """The axes' legend under the figure, outside the axes, so it hides no data."""
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=ncols, fontsize=11)
+
+
 MODEL_COLOURS = {"tomorrow = today": BLUE, "training mean": VERMILLION, "linear": ORANGE, "LSTM": BLACK,
-                 "training mean size": BLUE, "yesterday's size": VERMILLION, "recent average size": SKY_BLUE}
+                 "training mean size": BLUE, "yesterday's size": GREY, "recent average size": SKY_BLUE,
+                 "validation mean size": VERMILLION}
+# The same model has the same marker in every figure (the LSTM always a black diamond).
+MODEL_MARKERS = {"training mean": "o", "linear": "s", "LSTM": "D", "yesterday's size": "o",
+                 "recent average size": "^", "validation mean size": "v"}
 
 
 def _model_colours(names):
     """One colour per model, the same in every figure (the LSTM always black); others in turn."""
     spare = iter([SKY_BLUE, VERMILLION, ORANGE, GREY] * len(names))
     return [MODEL_COLOURS.get(name) or next(spare) for name in names]
+
+
+def _model_markers(names):
+    """One marker per model, the same in every figure; others in turn."""
+    spare = iter(["P", "X", "*", "<", ">", "h"] * len(names))
+    return [MODEL_MARKERS.get(name) or next(spare) for name in names]
 
 
 @styled
@@ -135,9 +157,8 @@ def plot_walk_forward(walk):
     years = np.array(walk.years)
     names = [s.name for s in walk.results[0].scores]
     shown = [n for n in names if n not in walk._references()]
-    markers = ["o", "s", "D", "^", "v", "P"]
-    offsets = np.linspace(-0.2, 0.2, len(shown) + 1)
-    for k, (name, colour, marker) in enumerate(zip(shown, _model_colours(shown), markers)):
+    offsets = np.linspace(-0.24, 0.24, len(shown) + 1)
+    for k, (name, colour, marker) in enumerate(zip(shown, _model_colours(shown), _model_markers(shown))):
         d = [r.score(name).rmse_vs_reference for r in walk.results]
         est = np.array([100 * x.estimate for x in d])
         err = np.array([[100 * (x.estimate - x.low) for x in d], [100 * (x.high - x.estimate) for x in d]])
@@ -150,10 +171,8 @@ def plot_walk_forward(walk):
             right.errorbar(years + offsets[k], est, yerr=err, fmt=marker, color=colour, capsize=4, ms=7,
                            label=name)
     left.axhline(0, color=BLUE, lw=1.5, label=walk.reference)
-    no_change = walk.reference == "tomorrow = today"
-    left.set(xlabel="test year", ylabel=f"RMSE minus '{walk.reference}' (%/day)",
-             title="Below 0: smaller errors than no change" if no_change
-             else f"Below 0: smaller errors than the {walk.reference}")
+    left.set(xlabel="test year", ylabel=f"RMSE minus '{walk.reference}'\n(points of % a day)",
+             title=f"Below 0: smaller errors than '{walk.reference}'")
     if directions:
         up = np.array([100 * r.up_days.value for r in walk.results])
         right.plot(years + offsets[-1], up, "_", color=BLUE, ms=22, mew=3, label="always up")
@@ -182,7 +201,7 @@ def plot_memory(values, label="", max_lag=20):
     ax.set(xlabel="lag (trading days later)", ylabel="correlation with the day itself",
            title=f"{label} how much a day goes with the days after it".strip())
     ax.set_xticks(lags)
-    ax.legend(loc="upper right", fontsize=11)
+    _legend_below(fig, ax, ncols=3)
     return fig
 
 
@@ -192,8 +211,10 @@ def plot_lstm_training(lstm, train, validation):
     on the same period (1: no better than knowing nothing; below 1: better): the training loss
     averaged over each pass through the training windows, the validation loss at each check,
     and the step it kept."""
+    if isinstance(lstm, ValidationChoice) and isinstance(lstm.model, LSTMWindow):
+        lstm = lstm.model  # the LSTM the validation period chose
     if not isinstance(lstm, LSTMWindow) or lstm.training is None:
-        raise TypeError("lstm must be a fitted lh.LSTMWindow")
+        raise TypeError("lstm must be a fitted lh.LSTMWindow (or a ValidationChoice that chose one)")
     if not isinstance(train, Period) or not isinstance(validation, Period):
         raise TypeError("train and validation must be Periods (split.train, split.validation)")
     t = lstm.training
@@ -223,13 +244,13 @@ def plot_size_predictions(results, names=None):
     for name in names:
         results.score(name)
     dates = results.test.target_dates
-    fig, ax = new_figure(10, 4.5)
-    ax.plot(dates, 100 * results.test.targets, color=GREY, lw=0.8, alpha=0.8, label="actual size of the move")
+    fig, ax = new_figure(10, 5.2)
+    ax.plot(dates, 100 * results.test.targets, color=LIGHT_GREY, lw=0.8, label="actual size of the move")
     styles = ["-", "--", ":", "-."] * len(names)
     for name, colour, style in zip(names, _model_colours(names), styles):
         ax.plot(dates, 100 * results.predictions[name], color=colour, ls=style, lw=2.2, label=f"predicted: {name}")
-    ax.set(xlabel="date", ylabel="size of the daily move, |log return| (%)",
+    ax.set(xlabel="date", ylabel="size of the daily move,\n|log return| (%)",
            title="The size of each test day's move, actual and predicted")
-    ax.legend(loc="upper right", fontsize=11)
+    _legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
     return fig

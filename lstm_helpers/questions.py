@@ -614,16 +614,18 @@ def _training():
 
 
 def _lstm_scaler_check(split, returns, _done={}):
-    """Notebook 07's LSTM (8 units, seed 0) fitted with the training period's scaler and with one
-    fitted on all the data: (honest, leaky) test predictions. Computed once per session (two fits),
-    always for notebook 07's AAPL split."""
-    from .forecasting import Scaler
-    from .lstm_window import LSTMWindow
+    """Notebook 07's LSTM, its size chosen by the validation period among lstm_choices() (seed 0),
+    fitted with the training period's scaler and, with the same settings, with one fitted on all
+    the data: (n_units, honest, leaky) test predictions. Computed once per session, always for
+    notebook 07's AAPL split."""
+    from .forecasting import Scaler, ValidationChoice
+    from .lstm_window import LSTMWindow, lstm_choices
 
     if "predictions" not in _done:
-        _done["predictions"] = tuple(
-            LSTMWindow(n_units=8, seed=0, scaler=scaler).fit(split.train, split.validation).predict(split.test.inputs)
-            for scaler in (split.scaler(), Scaler.fit(returns)))
+        honest = ValidationChoice(lstm_choices()).fit(split.train, split.validation)
+        n_units = honest.model.n_units
+        leaky = LSTMWindow(n_units=n_units, seed=0, scaler=Scaler.fit(returns)).fit(split.train, split.validation)
+        _done["predictions"] = (n_units, honest.predict(split.test.inputs), leaky.predict(split.test.inputs))
     return _done["predictions"]
 
 
@@ -639,8 +641,9 @@ def _real_prices():
     """Notebook 07: AAPL's daily log returns, windows of 20 days, validation from 2009, test from 2011."""
     import numpy as np
 
-    from .evaluation import direction_accuracy, rmse
-    from .forecasting import LinearWindow, Scaler, leaked_targets, log_returns, shuffled_split, time_split
+    from .evaluation import direction_accuracy, random_split_check, rmse
+    from .forecasting import (LinearWindow, Scaler, TrainingMean, leaked_targets, log_returns, shuffled_split,
+                              time_split)
     from .prices import load_prices
 
     n_days, ticker = 20, "AAPL"
@@ -657,6 +660,12 @@ def _real_prices():
     leaks = {name: leaked_targets(train, test, n_days)
              for name, (train, test) in (("A", in_order), ("B", shuffled), ("C", test_first))}
     tested = {"A": len(in_order[1]), "B": len(shuffled[1]), "C": len(test_first[1])}
+    flattered = {}  # does a random split flatter the training mean? (notebook 07, section 3)
+    for label, series in (("returns", returns), ("sizes", np.abs(returns))):
+        d = random_split_check(dates[1:], series, n_days, TrainingMean, "2011-01-01").difference
+        flattered[label] = ("left the training mean's test RMSE no different beyond noise" if not d.beyond_noise
+                            else f"{'lowered' if d.high < 0 else 'raised'} the training mean's test RMSE beyond "
+                            "noise")
 
     # q2: five test days, rounded as the prompt shows them
     five = [round(100 * v, 2) for v in split.test.targets[:5]]
@@ -676,6 +685,10 @@ def _real_prices():
     measured = (f"with the scaler fitted on all the data the test RMSE is {100 * leaky_rmse:.4f}% a day and the "
                 f"direction is right on {leaky_dir.value:.1%} of days; fitted on the training years only, "
                 f"{100 * honest_rmse:.4f}% and {honest_dir.value:.1%}.")
+    happened = {"the same": "the leak changed nothing: the linear model made the same predictions with either "
+                "scaler, so its test score did not move",
+                "better": "the leak made the linear model's test errors smaller",
+                "worse": "the leak made the linear model's test errors larger"}[effect]
     why = {"the same": " A linear model with a bias undoes any shift and stretch of its inputs and its target, so "
            "the scaler cannot change its predictions. The leak is still a leak: a model that is not linear, like the "
            "LSTM with its tanh and sigmoid, responds to the scale itself, so for it the check must be run again "
@@ -688,7 +701,7 @@ def _real_prices():
     # q4: the same leak for the LSTM
     from .evaluation import rmse_difference
 
-    honest, leaky = _lstm_scaler_check(split, returns)
+    n_units, honest, leaky = _lstm_scaler_check(split, returns)
     actual = split.test.targets
     change = rmse_difference(leaky, honest, actual)
     largest = float(np.max(np.abs(leaky - honest)))
@@ -710,6 +723,13 @@ def _real_prices():
                 "advantage it would not have in real use.",
                 "d": " Here the leak happened to hurt; a leak can push the score either way, and either way the test "
                 "no longer measures what real use would see."}[leak]
+    moved = ("the predictions did not change at all" if largest == 0
+             else f"the predictions changed, by up to {100 * largest:.4f}% in a day's return")
+    errors = (f"the test RMSE {'fell' if change.estimate < 0 else 'rose'} by {abs(100 * change.estimate):.4f} "
+              f"points, and its 95% interval [{100 * change.low:+.4f}, {100 * change.high:+.4f}] "
+              + ("excludes 0: beyond noise" if change.beyond_noise else "includes 0: within noise"))
+    not_so = {"a": "the predictions did change", "b": "the change in the errors is beyond noise",
+              "c": "the errors are not clearly smaller", "d": "the errors are not clearly larger"}
 
     return ExerciseSet(
         "07_real_prices",
@@ -723,12 +743,16 @@ def _real_prices():
             answer="A",
             reasons={
                 "A": f"A is honest: {leaks['A']} of its {tested['A']} test days appear in any training window, and "
-                "every training window ends before the test period starts. Its test windows reach back into 2010 "
-                "for their inputs, which is allowed: those days are past when the prediction is made.",
-                "B": f"B leaks: {leaks['B']} of its {tested['B']} test days sit inside some training window, as an "
-                f"input or a target. Neighbouring windows share {n_days - 1} days, so a random split leaves the "
-                "windows just before and after a test window in training, and they hold its days: the model has "
-                "seen the answers.",
+                "every training window ends before the test period starts. Its first test windows reach back into "
+                "2010 for their inputs, which is harmless: those days are already past when the prediction is "
+                "made. The notebook keeps every window inside its own period all the same, the conservative "
+                "choice: then each period is scored on its own days alone.",
+                "B": f"B leaks: {leaks['B']} of its {tested['B']} test days sit inside some training window. "
+                f"Neighbouring windows share {n_days - 1} days, so a random split leaves the windows just after a "
+                "test window in training, and they hold the very day it predicts; and it trains on every year, "
+                f"the test years included. Whether that flatters the score depends on the model and the data: in "
+                f"section 3 the random split {flattered['returns']} for the returns, and {flattered['sizes']} for "
+                "the sizes of the moves. You cannot know in advance, so a random split is never the honest test.",
                 "C": f"C leaks: the model learns from 2002 onwards to predict 2000-2001, so it is trained on the "
                 f"future of the days it predicts, and {leaks['C']} of its {tested['C']} test days are inputs of "
                 "the first training windows.",
@@ -746,7 +770,12 @@ def _real_prices():
             f"{', '.join(f'{v:+.2f}' for v in five)} (in %). 'Tomorrow = today' predicts 0 each day. What is its "
             "RMSE over these five days, in %? (Two decimals.)",
             expected=by_hand,
+            tolerance=0.005,  # two decimals: any answer that rounds to the right one
             mistakes=[
+                (by_hand / 100, "that is the RMSE as a fraction; the returns are given in %, and so is the answer: "
+                 "multiply by 100."),
+                (math.sqrt(sum(v * v for v in five) / 4), "that divides the sum of squares by 4; there are five "
+                 "days, so average over 5."),
                 (sum(v * v for v in five) / 5, "that is the mean squared error; take its square root."),
                 (sum(abs(v) for v in five) / 5, "that is the mean absolute error; square the misses, average, "
                  "then take the square root."),
@@ -768,7 +797,8 @@ def _real_prices():
             "period, does it look 'better', 'worse', or 'the same'?",
             options=("better", "worse", "the same"),
             answer=effect,
-            reasons={option: measured[0].upper() + measured[1:] + why if option == effect else "not here: " + measured
+            reasons={option: measured[0].upper() + measured[1:] + why if option == effect
+                     else f"{happened}. In numbers: {measured}"
                      for option in ("better", "worse", "the same")},
             hints=["Run it: fit lh.LinearWindow(scaler=split.scaler()) and lh.LinearWindow(scaler=lh.Scaler.fit("
                    "returns)) on split.train and compare lh.rmse of their predictions on split.test.",
@@ -776,17 +806,18 @@ def _real_prices():
             solution=f"{effect.capitalize()}: {measured}{why}",
         ),
         q4=ChoiceExercise(
-            prompt=lettered("Now the LSTM (8 units, seed 0). Fit its scaler on all the data instead of the training "
-                            "period only, train it the same way, and predict the test period. What happens?",
-                            LEAK_EFFECTS),
+            prompt=lettered(f"Now the LSTM ({n_units} units, as the validation period chose, seed 0). Fit its "
+                            "scaler on all the data instead of the training period only, train it the same way, "
+                            "and predict the test period. What happens?", LEAK_EFFECTS),
             options=tuple(LEAK_EFFECTS),
             answer=leak,
             reasons={option: (lstm_measured[0].upper() + lstm_measured[1:] + lstm_why if option == leak
-                              else f"not here: {lstm_measured}") for option in LEAK_EFFECTS},
+                              else f"{not_so[option]}. {moved[0].upper() + moved[1:]}; {errors}.")
+                     for option in LEAK_EFFECTS},
             hints=["A linear model undoes a shift and a stretch. Can a model whose units pass their sums through "
                    "sigmoid and tanh do the same?",
-                   "Fit lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns)) on split.train and "
-                   "split.validation, then compare its test predictions and its RMSE with the honest one's."],
+                   f"Fit lh.LSTMWindow(n_units={n_units}, seed=0, scaler=lh.Scaler.fit(returns)) on split.train "
+                   "and split.validation, then compare its test predictions and its RMSE with the honest one's."],
             solution=f"({leak}) {LEAK_EFFECTS[leak]}: {lstm_measured}{lstm_why}",
         ),
     )

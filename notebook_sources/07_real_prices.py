@@ -17,8 +17,9 @@
 # - score baselines and an LSTM on the test period with the RMSE and the direction accuracy,
 #   each with its 95% interval, and say whether a difference is beyond noise;
 # - repeat the comparison year by year (walk-forward) before believing any single result;
-# - show what an LSTM does learn from prices (how large tomorrow's move will be, not which
-#   way) and whether a simpler rule learns it as well.
+# - measure what an LSTM learns about the size of tomorrow's move (not its direction), how
+#   much of it is the level and how much following the storms, and whether a simpler rule does
+#   as well.
 #
 # **Time:** about 65 minutes (40 reading and exploring, 25 exercises).
 
@@ -62,9 +63,12 @@ plot_prices()
 # **Adjusted** closes. When a company splits its shares (each share becomes two, say) the
 # price per share halves overnight, although no owner lost anything. Adjusted closes divide
 # every earlier price by the split, and take out dividends the same way, so that the change
-# from one day to the next is what an owner really gained or lost. Apple split each share
-# into two on 2000-06-21 and on 2005-02-28; in the adjusted prices those days show no halving,
-# only that day's real move:
+# from one day to the next is what an owner really gained or lost. They are rescaled for every
+# split and dividend up to the day the source was archived, later ones included (Apple split
+# its shares again in 2014), so an adjusted close is not the price people traded at on that
+# day: only the changes from day to day are real. Apple split each share into two on
+# 2000-06-21 and on 2005-02-28; in the adjusted prices those days show no halving, only that
+# day's real move:
 
 # %%
 returns = lh.log_returns(prices)  # one per day after the first, dated dates[1:]
@@ -72,29 +76,35 @@ for day in ("2000-06-21", "2005-02-28"):
     i = np.flatnonzero(dates[1:] == np.datetime64(day))[0]
     print(f"{day}: the adjusted close moved {100 * (np.exp(returns[i]) - 1):+.1f}%")
 worst = returns.argmin()
-print(f"largest one-day fall: {dates[1:][worst]}, "
-      f"when the adjusted close fell {1 - np.exp(returns[worst]):.0%}")
+print(f"largest one-day fall: {dates[1:][worst]}: the adjusted close fell "
+      f"{-np.expm1(returns[worst]):.0%}, a log return of {returns[worst]:+.2f}")
 
 # %% [markdown]
-# The largest fall is real: a split would have been adjusted away.
+# The largest fall is real: a split would have been adjusted away. That day Apple's shares lost
+# about half their value, after the company had warned, the evening before, that its quarter's
+# profits would fall well short of what was expected. (The log return printed beside the % is
+# the quantity the rest of this notebook works with; section 2 says why the two differ.)
 #
 # **Try it.** Load another stock, say `lh.load_prices("MSFT")`, and find its largest one-day
 # fall the same way. `lh.price_tickers()` lists the four.
 #
 # ## 2. Why not predict the price itself?
 #
-# Let's try the obvious thing first: a linear model that predicts tomorrow's price from the
-# last 20 prices, fitted by least squares on the years before 2009 and tested from 2011 on.
+# Let's try the obvious thing first: a linear model that predicts tomorrow's price from a
+# window of the last `N_DAYS` prices (set in the setup cell), fitted by least squares on the
+# training years and tested on the test years (the dates, too, are set in the setup cell).
 
 # %%
 price_split = lh.time_split(dates, prices, N_DAYS, VALIDATION_START, TEST_START)
 on_prices = lh.LinearWindow().fit(price_split.train)
-print("its 20 weights, oldest day first:")
+print(f"its {N_DAYS} weights, oldest day first:")
 print(np.round(on_prices.weights, 2))
 test = price_split.test
 predicted, yesterday = on_prices.predict(test.inputs), test.inputs[:, -1]
-print(f"R squared on the test period: the model {lh.r_squared(predicted, test.targets):.4f}, "
-      f"just copying yesterday's price {lh.r_squared(yesterday, test.targets):.4f}")
+r2_model = lh.r_squared(predicted, test.targets)
+r2_yesterday = lh.r_squared(yesterday, test.targets)
+print(f"R squared on the test period: the model {r2_model:.4f},"
+      f" yesterday's price {r2_yesterday:.4f}")
 print(f"typical miss (RMSE): the model ${lh.rmse(predicted, test.targets):.2f}, "
       f"yesterday's price ${lh.rmse(yesterday, test.targets):.2f}")
 called = lh.direction_accuracy(predicted - yesterday, test.targets - yesterday)
@@ -111,19 +121,50 @@ plot_copies_yesterday(test.target_dates, test.targets, predicted, yesterday, day
 # direction right is the number to look at.
 #
 # So we model what changes: the **daily return**. We use the log return,
-# log(price today / price yesterday); for daily moves, 100 times it is almost exactly the
-# percentage change, and unlike prices, returns from 2001 and 2012 look alike.
+# log(price today / price yesterday), and show it times 100, "in %". Is that the percentage
+# change? For small moves, almost exactly; for large ones, not at all:
+
+# %%
+for change in (0.01, -0.01, 0.05, -0.05, 0.2, -0.2, -0.52):
+    print(f"a change of {change:+4.0%} is a log return of {np.log1p(change):+.3f}")
+
+# %% [markdown]
+# So "100 times the log return is the % change" holds for everyday moves of a few %, and
+# breaks down for large ones: falls look larger as log returns, rises smaller. That is why
+# Apple's worst day is a fall of about half but a log return far beyond -0.5.
+#
+# Returns are also on a comparable scale in every year: a share of the price, not dollars.
+# Comparable is not alike, though:
+
+# %%
+years = dates[1:].astype("datetime64[Y]").astype(int) + 1970  # the year of each return
+for year in (2001, 2012):
+    moves, in_year = np.diff(prices)[years == year], returns[years == year]
+    print(f"{year}: a typical day's move (spread) ${moves.std():.2f} in dollars, "
+          f"{100 * in_year.std():.1f}% as a return")
+
+# %% [markdown]
+# In dollars the two years differ many times over, because the price did; as returns they
+# are on the same scale, and the remaining difference is real: the early years were far
+# stormier. Keep that in mind when a model trained on the early years meets the later ones.
 #
 # **Try it.** Fit the model on another stock's prices (`lh.load_prices("IBM")`): is its last
 # weight close to 1 too?
 #
 # ## 3. Windows, and a split by time
 #
-# A model sees a **window** of the last 20 daily returns and predicts the next day's. We cut
-# the series by time: **train** on everything before 2009, **validation** (for choosing
-# settings and stopping training) 2009-2010, and **test** from 2011, touched only once, at the
-# end. Windows are made inside each period, so no window reaches across a boundary: the first
-# 20 days of the validation and test periods serve only as inputs.
+# A model sees a **window** of the last `N_DAYS` daily returns and predicts the next day's.
+# We cut the series by time: **train** on everything before `VALIDATION_START`,
+# **validation** (for choosing settings and stopping training) until `TEST_START`, and
+# **test** from then on. The test period is never used to fit or to choose anything. This
+# notebook looks at its scores several times, to teach; a real study would look once, at the
+# very end, since every look that changes a decision makes it a little less of a test.
+#
+# The rule that matters: no training window may hold a day of a later period. A test window
+# may reach back into the validation days for its inputs (they are past when the prediction
+# is made), but here windows are made inside each period, the conservative choice: each
+# period is scored on its own days alone, and the first `N_DAYS` days of the validation and
+# test periods serve only as inputs.
 
 # %%
 split = lh.time_split(dates[1:], returns, N_DAYS, VALIDATION_START, TEST_START)
@@ -136,24 +177,42 @@ plot_returns(split, TICKER)
 # %% [markdown]
 # Returns hover around 0, with calm stretches and stormy ones; storms tend to last
 # (volatility clusters), which is why the test years can look very unlike the training years.
+# The one day off the scale is Apple's worst day, labelled with both its % change and its log
+# return.
 #
 # **Why not a random split?** Neighbouring windows share all their days but one. Shuffle the
-# windows and deal them into train and test, and the training windows just before and after
-# a test window contain its days, the answer included. Count how many test days end up
-# inside some training window:
+# windows and deal them into train and test, and the training windows just after a test
+# window hold the very day it predicts. Count how many test days end up inside some training
+# window:
 
 # %%
-train_starts, test_starts = lh.shuffled_split(len(returns) - N_DAYS, test_fraction=0.15, seed=0)
-print(f"random split:  {lh.leaked_targets(train_starts, test_starts, N_DAYS)} of {len(test_starts)} "
-      "test days are inside a training window")
-print(f"split by time: {lh.leaked_targets(split.train.starts, split.test.starts, N_DAYS)} of {len(split.test)}")
+n_windows = len(returns) - N_DAYS
+train_starts, test_starts = lh.shuffled_split(n_windows, test_fraction=0.2, seed=0)
+leaked = lh.leaked_targets(train_starts, test_starts, N_DAYS)
+print(f"random split:  {leaked} of {len(test_starts)} test days are in a training window")
+leaked = lh.leaked_targets(split.train.starts, split.test.starts, N_DAYS)
+print(f"split by time: {leaked} of {len(split.test)}")
 
 # %% [markdown]
-# A model tested after a random split is marked on answers it has already seen. And even
-# without shared days, training on later years to predict earlier ones lets the model learn
-# from the future.
+# A random split also trains on every year, the test years included: the model learns from
+# the future. Does that flatter its score? Measure it on the same test days: take the random
+# split's test windows that fall in the test years, and fit a model twice, on the random
+# split's training windows and on the windows before `TEST_START` only. Here the model is the
+# training mean, on the returns and on the size of each day's move (how far the price moved,
+# up or down: |return|, which section 9 models):
+
+# %%
+for values in (returns, np.abs(returns)):
+    print(lh.random_split_check(dates[1:], values, N_DAYS, lh.TrainingMean, TEST_START))
+
+# %% [markdown]
+# Whether a leak shows in the score depends on the model and the data. For the returns, the
+# random split's score is no different beyond noise. For the sizes of the moves it is smaller,
+# beyond noise: averaging over every year, the calm test years included, told the mean how
+# calm those years would be, which no forecaster could have known. You cannot know in advance
+# which case you are in, so a split by time is the only honest test.
 #
-# **Your turn (q1).** Spot the leak. Here are three ways to split the 20-day windows of
+# **Your turn (q1).** Spot the leak. Here are three ways to split the `N_DAYS`-day windows of
 # this stock's returns, each window dated by the day it predicts:
 #
 # - **A**: in time order: train on windows predicting days before 2009, validate on
@@ -177,14 +236,14 @@ ex.q1.check(answer)
 # - **tomorrow = today**: the price does not move, a return of 0;
 # - **training mean**: tomorrow's return is the average daily return of the training years
 #   (a small rise each day, if the stock went up over them);
-# - **linear**: a least-squares linear model on the same 20-day windows.
+# - **linear**: a least-squares linear model on the same windows.
 #
 # We score each on the test period in two ways: the **RMSE** of its predicted returns (the
-# typical size of a miss, in % per day) and how often it gets the **direction** (up or down)
+# typical size of a miss, in % a day) and how often it gets the **direction** (up or down)
 # right. Each comes with a 95% interval, because a test period is one sample of a noisy
 # world: the RMSE difference from "tomorrow = today" by a bootstrap over runs of 10 days, the
 # direction accuracy by a binomial (Wilson) interval. A model that always says "up" is the
-# yardstick for direction.
+# yardstick for direction. A difference between two RMSEs is in points (percentage points).
 
 # %%
 results = lh.evaluate(lh.BASELINES, split)
@@ -195,7 +254,7 @@ print(results.table())
 #
 # **Your turn (q2).** Compute the RMSE of "tomorrow = today" by hand, over the first five
 # days the test period predicts. Here are their returns, in %, rounded to two decimals; use
-# these rounded numbers and give your answer in % too (two decimals):
+# these rounded numbers and give your answer in % too, to two decimals:
 
 # %%
 print(np.round(100 * split.test.targets[:5], 2))
@@ -225,10 +284,12 @@ print(results.verdict())
 
 # %%
 scaler = split.scaler()
-print(f"fitted on the training period: mean {100 * scaler.mean:.3f}%, spread {100 * scaler.scale:.2f}% a day")
+print(f"fitted on the training period: mean {100 * scaler.mean:.3f}%,"
+      f" spread {100 * scaler.scale:.2f}% a day")
 for period in split.periods:
     scaled = scaler.transform(period.values)
-    print(f"{period.name:<10} after scaling: mean {scaled.mean():+.2f}, spread {scaled.std():.2f}")
+    print(f"{period.name:<10} after scaling: mean {scaled.mean():+.2f},"
+          f" spread {scaled.std():.2f}")
 
 # %% [markdown]
 # The training period comes out at mean 0 and spread 1, as it must; the later periods need
@@ -248,10 +309,12 @@ ex.q3.check(answer)
 # Now check:
 
 # %%
-for name, fitted in (("training period", split.scaler()), ("all data (a leak)", lh.Scaler.fit(returns))):
-    predicted = lh.LinearWindow(scaler=fitted).fit(split.train).predict(split.test.inputs)
-    print(f"scaler from {name + ':':<18} RMSE {100 * lh.rmse(predicted, split.test.targets):.4f}%, "
-          f"direction right {lh.direction_accuracy(predicted, split.test.targets)}")
+scalers = {"training period": split.scaler(), "all data (a leak)": lh.Scaler.fit(returns)}
+for name, fitted in scalers.items():
+    linear = lh.LinearWindow(scaler=fitted).fit(split.train)
+    predicted, actual = linear.predict(split.test.inputs), split.test.targets
+    print(f"scaler from {name + ':':<18} RMSE {100 * lh.rmse(predicted, actual):.4f}%,"
+          f" direction right {lh.direction_accuracy(predicted, actual)}")
 
 # %% [markdown]
 # The two lines agree: the leak changed nothing here, because a linear model with a bias
@@ -262,25 +325,34 @@ for name, fitted in (("training period", split.scaler()), ("all data (a leak)", 
 # ## 6. The LSTM
 #
 # Now the model the course is about. `lh.LSTMWindow` is the LSTM layer of
-# [notebook 06](06_long_memories.ipynb) with a read-out: its units read a window's scaled returns one day at a time, passing their
-# long-term and short-term memories along, and a weighted sum of their last short-term
-# memories is the prediction for tomorrow. It trains as in notebook 06, by backpropagation
-# through time and Adam, in numpy, on batches of training windows. Every few steps it measures
-# its loss on the validation period and keeps the weights with the lowest; when several checks
-# in a row bring no new lowest, it stops (**early stopping**). Its scaler is fitted on the
-# training period alone, and the test period is never shown to it. Its settings are printed
-# below; choosing settings by their test score would quietly turn the test period into training
-# data, so any tuning must look at the validation period only.
+# [notebook 06](06_long_memories.ipynb) with a read-out: its units read a window's scaled
+# returns one day at a time, passing their long-term and short-term memories along, and a
+# weighted sum of their last short-term memories is the prediction for tomorrow. It trains as
+# in notebook 06, by backpropagation through time and Adam, in numpy, on batches of training
+# windows. Every few steps it measures its loss on the validation period and keeps the weights
+# with the lowest; when several checks in a row bring no new lowest, it stops (**early
+# stopping**). Its scaler is fitted on the training period alone.
 #
-# It joins the three baselines in `lh.evaluate`: every model is fitted on the training period,
-# then scored on the test period.
+# **How its settings are chosen.** Choosing settings by their test score would quietly turn
+# the test period into training data, so here the validation period chooses. It chooses the
+# size of the layer: three LSTMs are trained, with 4, 8 and 16 units, and the one whose
+# predictions of the validation period have the lowest RMSE is kept (`lh.ValidationChoice`).
+# Every other setting (learning rate, batch size, patience) is `lh.LSTMWindow`'s default, with
+# seed 0: this notebook tries no other value of them. The window length `N_DAYS` and the dates are set once
+# in the setup cell and not tuned either. Nothing here is chosen by a test score.
+#
+# It joins the three baselines in `lh.evaluate`: every model is fitted on the training period
+# (and chosen on validation), then scored on the test period.
 
 # %%
-make_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0)  # a fresh, unfitted LSTM at each call
-print(make_lstm())
+choices = lh.lstm_choices(n_units=(4, 8, 16))  # seed 0 and the defaults
+make_lstm = lambda: lh.ValidationChoice(choices)  # fresh and unfitted at each call
 models = {**lh.BASELINES, "LSTM": make_lstm}
 results = lh.evaluate(models, split)
-lstm = results.models["LSTM"]
+chosen = results.models["LSTM"]
+print(chosen.summary())
+lstm = chosen.model  # the LSTMWindow the validation period chose
+print(lstm)
 print(lstm.summary())
 
 # %% [markdown]
@@ -292,9 +364,9 @@ plot_lstm_training(lstm, split.train, split.validation)
 
 # %% [markdown]
 # The training loss keeps falling below 1: the LSTM is fitting the training years. The
-# validation loss hovers around 1 and barely improves on it: what it learned from the training
-# years does not carry over to the next two. R squared (1 is perfect, 0 no better than the
-# period's own average) tells the same story, period by period:
+# validation loss barely moves away from 1: what it learned from the training years hardly
+# carries over to the next two. R squared (1 is perfect, 0 no better than the period's own
+# average) tells the same story, period by period:
 
 # %%
 for period in split.periods:
@@ -302,9 +374,9 @@ for period in split.periods:
     print(f"{period.name:<10} R squared of the LSTM: {r2:+.3f}")
 
 # %% [markdown]
-# A little above 0 on the training period, about 0 on the two periods it did not train on. A
-# model that fits the training period has not necessarily learned anything that lasts.
-# Now the results table on the test period, the LSTM included:
+# Above 0 on the training period, about 0 on the two periods it did not train on. A model
+# that fits the training period has not necessarily learned anything that lasts. Now the
+# results table on the test period, the LSTM included:
 
 # %%
 print(results.table())
@@ -314,25 +386,28 @@ plot_test_predictions(results, days=60)
 
 # %% [markdown]
 # And the verdict, computed: first each model against the naive strategies, then the LSTM
-# against each of the other models on the same test days.
+# against each of the other models on the same test days. Its direction score is made of
+# "up" and "down" calls, so the last lines count them.
 
 # %%
 print(results.verdict())
 print()
 print(results.versus("LSTM"))
+print()
+print(results.calls("LSTM"))
 
 # %% [markdown]
 # The LSTM's errors are no smaller than those of "tomorrow = today", or of any baseline, beyond
-# noise. One line does stand out: on this test period it called the direction right more often
-# than always saying "up", beyond noise. Before believing it, weigh three things. Its errors
-# did not shrink, so its calls come with no better sense of how far the price moves. We have
-# now made many comparisons, and a 95% interval excludes 0 by luck alone now and then; the
-# more comparisons, the more such lucky lines. And one test period is one draw: section 7
-# asks whether it happens again, year after year.
+# noise, and it gets the direction right no more often than always saying "up", beyond noise.
+# The last lines show what its direction score is made of: it says "up" on nearly every day,
+# so it mostly plays the always-up rule, and makes only a few "down" calls. Those are right
+# more often than not, but so few calls give a wide interval that reaches below one half:
+# they cannot tell skill from luck. One test period is one draw; section 7 asks what happens
+# year after year.
 #
 # **Your turn (q4).** In q3, fitting the scaler on all the data changed nothing for the linear
-# model. Predict what it does to the LSTM (same settings and seed, scaler fitted on every day,
-# test years included):
+# model. Predict what it does to the LSTM (the same number of units and seed, scaler fitted on
+# every day, test years included):
 #
 # (a) exactly the same predictions, as for the linear model
 #
@@ -349,17 +424,18 @@ answer = ____
 ex.q4.check(answer)
 
 # %% [markdown]
-# Now check: the same LSTM trained twice, once with each scaler.
+# Now check: the chosen LSTM trained twice, once with each scaler.
 
 # %%
 # the leak: a scaler fitted on every day, the test years included
-leaky_lstm = lambda: lh.LSTMWindow(n_units=8, seed=0, scaler=lh.Scaler.fit(returns))
-leak = lh.evaluate({"scaler from training": make_lstm, "scaler from all data": leaky_lstm}, split)
-honest, leaky = leak.predictions["scaler from training"], leak.predictions["scaler from all data"]
-change = np.abs(leaky - honest).max()
-print(f"largest change in a predicted return: {100 * change:.4f}%")
+leaky_scaler = lh.Scaler.fit(returns)
+same_lstm = lambda: lh.LSTMWindow(n_units=lstm.n_units, seed=0)
+leaky_lstm = lambda: lh.LSTMWindow(n_units=lstm.n_units, seed=0, scaler=leaky_scaler)
+leak = lh.evaluate({"training scaler": same_lstm, "all-data scaler": leaky_lstm}, split)
+honest, leaky = leak.predictions["training scaler"], leak.predictions["all-data scaler"]
+print(f"largest change in a predicted return: {100 * np.abs(leaky - honest).max():.4f}%")
 print(leak.table())
-print(leak.versus("scaler from all data"))
+print(leak.versus("all-data scaler"))
 
 # %% [markdown]
 # The predictions move, because sigmoid and tanh answer to the size of their inputs: a
@@ -370,13 +446,16 @@ print(leak.versus("scaler from all data"))
 # ## 7. Walk-forward: one test period is one draw
 #
 # A single test period can flatter or punish a model by luck. Walk-forward repeats the whole
-# comparison for several test years in a row: for each year, every model (the LSTM too) is
-# refitted on all the years before the validation year, validated on the year before, and
-# tested on that year alone (whose first 20 trading days serve only as inputs, as before).
+# comparison for several test years in a row: for each year, every model is refitted on all
+# the years before the validation year, validated on the year before (which also chooses the
+# LSTM's size again, among the same three), and tested on that year alone (whose first
+# `N_DAYS` trading days serve only as inputs, as before).
 
 # %%
-walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years=[2009, 2010, 2011, 2012])
+test_years = [2009, 2010, 2011, 2012]
+walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years)
 print(walk.table())
+print("the LSTM chosen each year:", [r.models["LSTM"].chosen for r in walk.results])
 
 # %%
 plot_walk_forward(walk)
@@ -392,13 +471,14 @@ plot_walk_forward(walk)
 #
 # **Try it.** Walk forward over another stock: in a new cell, run
 # `d, p = lh.load_prices("MSFT")` and then
-# `print(lh.walk_forward(d[1:], lh.log_returns(p), N_DAYS, models, [2009, 2010, 2011, 2012]).summary())`.
+# `print(lh.walk_forward(d[1:], lh.log_returns(p), N_DAYS, models, test_years).summary())`.
 # Does the verdict change?
 #
 # ## 8. The verdict on returns
 #
 # The verdict comes from the numbers, not from hope: the test period's sentences, the
-# walk-forward tally over the years, and the LSTM against each baseline year by year.
+# walk-forward tally over the years, the LSTM against each baseline year by year, and its
+# direction calls year by year, beside always saying "up".
 
 # %%
 print(results.verdict())
@@ -406,13 +486,17 @@ print()
 print(walk.summary())
 print()
 print(walk.versus("LSTM"))
+print()
+print(walk.direction_by_year("LSTM"))
 
 # %% [markdown]
 # Where a model is "no different beyond noise", the honest summary is that it did not beat
 # the baselines, however good a single number looked. A real edge would show up year after
-# year. Year by year, the LSTM's errors never beat "tomorrow = today" beyond noise, and its
-# edge on direction from section 6 appears in only some of the years: not the steady edge a
-# real forecast would give.
+# year. Year by year, the LSTM's errors never beat "tomorrow = today" beyond noise. Its
+# direction beats always saying "up" beyond noise in one of the four years, and in each of the
+# other three it is right less often than always "up" (within noise). In every year it says
+# "up" on most days. One year in four, among this many comparisons, is what luck alone can
+# give: it is not the steady edge a real forecast would show.
 #
 # Why is this so hard? Prices already reflect what is known: if a pattern in past prices
 # reliably predicted tomorrow, traders would buy and sell on it until it went away. What is left
@@ -430,12 +514,21 @@ print(walk.versus("LSTM"))
 
 # %%
 band = lh.noise_band(len(split.train.values))
-for name, series in (("returns", split.train.values), ("sizes of moves", np.abs(split.train.values))):
+print(f"if the days were independent, about {0.05 * N_DAYS:.0f} of {N_DAYS} lags would"
+      " fall beyond the band by chance")
+train_returns = split.train.values
+for name, series in (("returns", train_returns), ("sizes", np.abs(train_returns))):
     beyond = np.abs(lh.autocorrelation(series, N_DAYS)) > band
     print(f"{name:<15} lags beyond the noise band: {beyond.sum()} of {N_DAYS}")
-plot_memory(split.train.values, f"{TICKER}, training period:")
+plot_memory(train_returns, f"{TICKER}, training period:")
 
 # %% [markdown]
+# The sizes of the moves stand above the band at every lag shown: a clear, lasting memory. The
+# returns cross it at a few lags, more than the one that chance alone would give. Don't read
+# much into that: the band assumes that the days are independent, and volatility clustering
+# makes them dependent (stormy days come together), so the returns' bars cross it by chance
+# more often than 1 in 20. Whatever memory the returns have is small; the sizes' is not.
+#
 # So ask the LSTM a different question: **how large** will tomorrow's move be, whichever way
 # it goes? The windows now hold the last sizes, the target is tomorrow's size, and the split by
 # time is the same. The honest baselines for this target:
@@ -443,12 +536,14 @@ plot_memory(split.train.values, f"{TICKER}, training period:")
 # - **yesterday's size**: tomorrow moves as much as today did;
 # - **training mean size**: the typical size of the training years, which knows nothing about
 #   recent days. Every RMSE is compared with this one;
+# - **validation mean size**: the typical size of the validation years, the most recent ones
+#   before the test. It is a single number, like the training mean size, but a recent one;
 # - **recent average size**: the average size over the window, the classic quick measure of
 #   how stormy the market is;
 # - **linear**: a least-squares linear model on the window of sizes;
 #
-# and a fresh LSTM with the same settings, trained on the sizes. A size has no direction, so
-# only the errors are scored.
+# and an LSTM chosen the same way (its size by the validation period), trained on the sizes.
+# A size has no direction, so only the errors are scored.
 
 # %%
 sizes = np.abs(returns)
@@ -456,9 +551,7 @@ size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_STAR
 size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
 size_results = lh.evaluate(size_models, size_split, reference="training mean size")
 print(size_results.table())
-
-# %%
-plot_size_predictions(size_results, ["LSTM", "recent average size", "training mean size"])
+print("the LSTM chosen:", size_results.models["LSTM"].chosen)
 
 # %%
 print(size_results.verdict())
@@ -466,11 +559,43 @@ print()
 print(size_results.versus("LSTM"))
 
 # %% [markdown]
+# On the test period every model that uses recent information beats the training mean size
+# beyond noise, the LSTM included, and the LSTM beats yesterday's size too. But it is no
+# different, beyond noise, from the validation mean size, the recent average or the linear
+# model; and the validation mean size, a single number, has the lowest RMSE of them all.
+#
+# Does the LSTM follow the storms, or mostly sit at a better level? Here is how each model's
+# predictions move over the test days: their mean, their spread (how far they move from day
+# to day), their correlation with the actual sizes, and their RMSE beside the RMSE they would
+# have scored had they predicted their own mean every day ("flattened": a diagnostic, not a
+# forecast, since that mean is taken over the test days).
+
+# %%
+print(size_results.movement())
+
+# %%
+shown = ["LSTM", "recent average size", "validation mean size", "training mean size"]
+plot_size_predictions(size_results, shown)
+
+# %% [markdown]
+# Read the table with the picture. The two means are flat lines: the training mean size sits
+# far above most actual sizes, the validation mean size close to their middle. The LSTM's line
+# does move, about as much as the recent average's (their spreads), and its moves go with the
+# actual sizes a little, about as much as the recent average's do (their correlations, small
+# and positive): that much of the storms it learned. But look at the last two columns:
+# flattened to its own mean, the LSTM would have scored better than it did, so on this test
+# period its day-to-day moves cost it more than they brought. What put it ahead of the
+# training mean size is mostly its level: its mean is far closer to the actual mean. The same
+# holds on this test period for every model here whose predictions move: with correlations
+# this small, the level counts for more than the day-to-day moves.
+#
 # And year by year, as for the returns:
 
 # %%
-size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_models, test_years=[2009, 2010, 2011, 2012],
+size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_models, test_years,
                             reference="training mean size")
+print(size_walk.table())
+print()
 print(size_walk.summary())
 print()
 print(size_walk.versus("LSTM"))
@@ -479,36 +604,44 @@ print(size_walk.versus("LSTM"))
 plot_walk_forward(size_walk)
 
 # %% [markdown]
-# Here the LSTM did learn something real: beyond noise, in every test year, its errors are
-# smaller than those of the training mean size, which ignores recent days, and of yesterday's
-# size. It learned volatility clustering from the data. Now look at the recent average size:
-# a one-line rule, the average of the last sizes, learns the same storms, and the LSTM does
-# not beat it in any year; in some it loses beyond noise. The honest report: an LSTM can learn
-# real structure in prices (how stormy tomorrow will be, not which way it goes), and here a
-# simpler model learns it at least as well. Before reaching for an LSTM, find the simplest
-# baseline that knows what the LSTM would learn.
+# Year by year the picture holds. The LSTM beats the training mean size and yesterday's size
+# every year. Against the validation mean size it wins in only one year and never loses; it
+# never beats the recent average, and loses to it in one year. A single recent number can
+# mislead too: the validation mean size lost to the training mean size in one year (2009, the
+# year after the storms of 2008), while the recent average, which moves with the storms, beat
+# it every year. The honest report: how large tomorrow's move will be is partly
+# predictable from the recent past, and the LSTM learned a little of it; but most of its edge
+# over the training years' mean is a better level, and simple rules do as well: the one-line
+# recent average in every year, a single recent number in most. Before reaching for an LSTM,
+# find the simplest baseline that knows what the LSTM would learn.
 #
 # **Try it.** Change the LSTM's settings for the sizes, say `lh.LSTMWindow(n_units=2, seed=1)`,
 # or predict the squared return instead of its size (`returns ** 2`), and run the comparison
-# again. Does the verdict against the recent average change? (Each new choice you try on the
+# again. Does the verdict against the simple baselines change? (Each new choice you try on the
 # test period makes that period a little less of a test.)
 #
 # ## Key points
 #
 # - The prices are real (Quandl WIKI, public domain), adjusted for splits and dividends,
-#   and shipped with the course.
+#   and shipped with the course. Adjusted prices are rescaled: only their day-to-day changes
+#   are real.
 # - A model of raw prices learns "tomorrow is like today": a high R squared that says nothing
 #   about tomorrow's move. Model returns instead.
-# - Split by time, train before validation before test, with windows inside their period. A
-#   random split puts test days inside training windows: it leaks the answers.
-# - Fit anything learned from data (a scaler, a mean, weights) on the training period only.
-#   A linear model happens to be immune to a leaky scaler; an LSTM is not.
+# - Split by time, train before validation before test, and let no training window hold a day
+#   of a later period. A random split trains on days and years it is tested on; whether that
+#   flatters the score depends on the model, so never use one.
+# - Fit anything learned from data (a scaler, a mean, weights) on the training period only,
+#   and choose settings on the validation period. A linear model happens to be immune to a
+#   leaky scaler; an LSTM is not.
 # - Compare with baselines ("tomorrow = today", the training mean, always up), give every
 #   score its uncertainty, and repeat over several test years before believing a winner.
-# - An LSTM fits the training years' returns and still predicts the next years' no better
-#   than the baselines: markets leave little to predict in yesterday's prices.
-# - What it can learn is how large the moves will be (volatility clustering), and a simple
-#   recent average learns that too: an honest result names the simplest model that does as well.
+# - Here, for AAPL's returns in the test years (2009 to early 2013), the LSTM fitted the
+#   training years and still predicted the next ones no better than the baselines: yesterday's
+#   prices left it little to predict. One stock over four years is one example, not a law.
+# - The size of tomorrow's move is partly predictable (volatility clustering), but here most
+#   of the LSTM's edge over the training mean size was a better level, and simple rules (the
+#   recent average, a single recent number) did about as well: an honest result names the
+#   simplest model that does as well.
 #
 # This is the last notebook of the course for now. Back to the start:
 # [00 · Start here](00_start_here.ipynb).

@@ -254,8 +254,8 @@ def test_verdict_says_beyond_noise_only_when_it_is():
     split = lh.time_split(days(1200), values, 5, days(1200)[800], days(1200)[1000])
     results = lh.evaluate(lh.BASELINES, split, seed=0)
     verdict = results.verdict().splitlines()
-    assert verdict[3:] == ["linear:", "  errors smaller than 'tomorrow = today', beyond noise (the 95% interval excludes 0)",
-                           "  direction right more often than always saying 'up', beyond noise (the 95% interval "
+    assert verdict[3:] == ["linear:", "  errors smaller than 'tomorrow = today', beyond noise (95% interval excludes 0)",
+                           "  direction right more often than always saying 'up', beyond noise (95% interval "
                            "excludes 0)"]
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
     text = lh.evaluate({"linear": lh.LinearWindow}, noise).verdict()
@@ -318,7 +318,8 @@ def test_walk_forward_fits_only_on_the_past_of_each_test_year():
     assert [str(r.test.target_dates[-1]) for r in walk.results] == ["2004-12-31", "2005-12-31"]
     assert walk.tally() == {"spy": (2, 0), "zero": (0, 0)}
     # "zero" is 'tomorrow = today' itself, so the summary leaves it out
-    assert walk.summary() == ("spy: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)\n"
+    assert walk.summary() == ("Beyond noise, in how many of the 2 test years:\n"
+                              "spy: errors smaller than 'tomorrow = today' in 2, larger in 0\n"
                               "  direction: the same calls as always saying 'up' in every year")
 
 
@@ -359,7 +360,8 @@ def test_size_baselines_by_hand():
     split = hand_split()  # windows of 1 day: test inputs 10, 20, 0 and targets 20, 0, -5
     np.testing.assert_array_equal(lh.LastValue().fit(split.train).predict(split.test.inputs), [10, 20, 0])
     np.testing.assert_array_equal(lh.WindowMean().fit(split.train).predict([[1.0, 2.0, 6.0], [0.0, 0.0, 3.0]]), [3, 1])
-    assert set(lh.SIZE_BASELINES) == {"yesterday's size", "training mean size", "recent average size", "linear"}
+    assert set(lh.SIZE_BASELINES) == {"yesterday's size", "training mean size", "validation mean size",
+                                      "recent average size", "linear"}
     with pytest.raises(ValueError, match="inputs must have shape"):
         lh.WindowMean().predict(np.zeros(3))
 
@@ -393,7 +395,7 @@ def test_versus_compares_one_model_with_each_other_on_the_same_days():
     assert results.against("linear", "tomorrow = today")[1] is None  # 'tomorrow = today' calls no direction
     text = results.versus("linear").splitlines()
     assert text[0] == "linear against each other model, on the same test days:"
-    assert text[1] == "  errors smaller than 'tomorrow = today', beyond noise (the 95% interval excludes 0)"
+    assert text[1] == "  errors smaller than 'tomorrow = today', beyond noise (95% interval excludes 0)"
     assert text[-1] == "In short: on errors, linear beats 'tomorrow = today' and 'training mean' beyond noise."
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
     assert lh.evaluate(lh.BASELINES, noise).versus("linear").endswith("linear beats no other model beyond noise.")
@@ -407,13 +409,14 @@ def test_walk_forward_with_a_reference_and_one_model_against_the_others():
     sizes = np.abs(rng.normal(size=len(dates)) * np.where(np.arange(len(dates)) // 60 % 2, 3.0, 0.5))
     walk = lh.walk_forward(dates, sizes, 10, lh.SIZE_BASELINES, [2004, 2005], reference="training mean size")
     assert walk.reference == "training mean size"
-    assert [line.split(":")[0] for line in walk.summary().splitlines()] == [
-        "yesterday's size", "recent average size", "linear"]  # the reference itself is left out
+    assert [line.split(":")[0] for line in walk.summary().splitlines()[1:]] == [
+        "yesterday's size", "validation mean size", "recent average size", "linear"]  # the reference is left out
     assert "direction" not in walk.table() and "direction" not in walk.summary()
     lines = walk.versus("recent average size").splitlines()
-    assert len(lines) == 3 and lines[0].startswith("recent average size against \"yesterday's size\": smaller errors in")
+    assert lines[0] == "Beyond noise, in how many of the 2 test years:" and len(lines) == 5
+    assert lines[1].startswith("recent average size against \"yesterday's size\": smaller errors in")
     won = sum(r.against("recent average size", "training mean size")[0].high < 0 for r in walk.results)
-    assert f"against 'training mean size': smaller errors in {won} of 2 years" in walk.versus("recent average size")
+    assert f"against 'training mean size': smaller errors in {won}," in walk.versus("recent average size")
     assert won == 2  # calm and stormy stretches of 60 days: the recent average knows which one it is in
 
 
@@ -425,8 +428,9 @@ def test_walk_forward_summary_counts_direction_years():
         values[t] = -0.5 * values[t - 1] + rng.normal()
     walk = lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
     assert walk.summary().splitlines() == [
-        "linear: smaller errors than 'tomorrow = today' in 2 of 2 years, larger in 0 (beyond noise)",
-        "  direction right more often than always saying 'up' in 2 of 2 years, less often in 0 (beyond noise)"]
+        "Beyond noise, in how many of the 2 test years:",
+        "linear: errors smaller than 'tomorrow = today' in 2, larger in 0",
+        "  direction right more often than always saying 'up' in 2, less often in 0"]
 
 
 def test_autocorrelation_by_hand_and_its_noise_band():
@@ -439,3 +443,176 @@ def test_autocorrelation_by_hand_and_its_noise_band():
         lh.autocorrelation([1.0, 2.0, 3.0], 2)
     with pytest.raises(ValueError, match="no correlation"):
         lh.autocorrelation([2.0, 2.0, 2.0, 2.0], 1)
+
+
+# --- settings chosen by validation, a recent level, and what a random split does ----------------------
+
+def recent_split(test=(10.0, 20.0, 0.0, -5.0)):
+    """Train 1..6, validation 3, 6, 9 (mean 6), then the test days; windows of 1 day."""
+    values = np.array([1, 2, 3, 4, 5, 6, 3, 6, 9, *test], dtype=float)
+    return lh.time_split(days(len(values)), values, 1, validation_start="2020-01-07", test_start="2020-01-10")
+
+
+def test_validation_mean_is_the_validation_periods_average():
+    split = recent_split()
+    model = lh.ValidationMean().fit(split.train, split.validation)
+    assert model.mean == 6.0
+    np.testing.assert_array_equal(model.predict(split.test.inputs), [6, 6, 6])
+    with pytest.raises(ValueError, match="validation must be a Period"):
+        lh.ValidationMean().fit(split.train)
+    with pytest.raises(ValueError, match="fit the model"):
+        lh.ValidationMean().predict([[1.0]])
+
+
+def test_validation_choice_keeps_the_candidate_best_on_validation_by_hand():
+    split = recent_split()  # validation windows: 3 -> 6 and 6 -> 9
+    candidates = {"zero": lh.ZeroReturn, "training mean": lh.TrainingMean, "validation mean": lh.ValidationMean}
+    choice = lh.ValidationChoice(candidates).fit(split.train, split.validation)
+    assert choice.validation_rmse == pytest.approx({"zero": math.sqrt((36 + 81) / 2),
+                                                    "training mean": math.sqrt((2.5**2 + 5.5**2) / 2),
+                                                    "validation mean": math.sqrt((0 + 9) / 2)})
+    assert choice.chosen == "validation mean" and isinstance(choice.model, lh.ValidationMean)
+    np.testing.assert_array_equal(choice.predict(split.test.inputs), [6, 6, 6])
+    assert choice.summary().splitlines() == ["RMSE on the validation period (x 100):",
+                                             f"  zero             {100 * math.sqrt(58.5):.4f}",
+                                             f"  training mean    {100 * math.sqrt(18.25):.4f}",
+                                             f"  validation mean  {100 * math.sqrt(4.5):.4f}  <- kept"]
+
+
+def test_validation_choice_never_looks_at_the_test_period():
+    """The same training and validation days with different test days: the same choice."""
+    candidates = {"zero": lh.ZeroReturn, "training mean": lh.TrainingMean, "validation mean": lh.ValidationMean}
+    chosen = [lh.ValidationChoice(candidates).fit(s.train, s.validation)
+              for s in (recent_split(), recent_split(test=(0.0, 0.0, 0.0, 0.0)), recent_split(test=(1.0, 1.0, 1.0, 1.0)))]
+    assert {c.chosen for c in chosen} == {"validation mean"}
+    assert all(c.validation_rmse == chosen[0].validation_rmse for c in chosen)
+
+
+def test_validation_choice_names_bad_input():
+    split = recent_split()
+    with pytest.raises(TypeError, match="candidates must be a dict"):
+        lh.ValidationChoice([lh.ZeroReturn])
+    with pytest.raises(TypeError, match="candidates must be a dict"):
+        lh.ValidationChoice({})
+    with pytest.raises(ValueError, match="validation must be a Period"):
+        lh.ValidationChoice({"zero": lh.ZeroReturn}).fit(split.train)
+    with pytest.raises(ValueError, match="fit the model"):
+        lh.ValidationChoice({"zero": lh.ZeroReturn}).predict([[1.0]])
+
+
+def test_lstm_choices_differ_only_in_size():
+    choices = lh.lstm_choices(n_units=(2, 3), seed=4, max_steps=10)
+    assert list(choices) == ["2 units", "3 units"]
+    made = [make() for make in choices.values()]
+    assert [m.n_units for m in made] == [2, 3] and {(m.seed, m.max_steps) for m in made} == {(4, 10)}
+    assert made[0] is not choices["2 units"]()  # a fresh model at each call
+    with pytest.raises(TypeError, match="n_units must be a list"):
+        lh.lstm_choices(n_units="8")
+    with pytest.raises(ValueError, match="n_units must hold"):
+        lh.lstm_choices(n_units=())
+    with pytest.raises(ValueError, match="n_units"):
+        lh.lstm_choices(n_units=(0,))
+    with pytest.raises(ValueError, match="learning_rate"):
+        lh.lstm_choices(learning_rate=0)
+
+
+def level_shift(n=1000, shift_at=600, seed=1):
+    """Calm (noise around 1) until shift_at, then a stormier level (noise around 4)."""
+    rng = np.random.default_rng(seed)
+    return np.where(np.arange(n) < shift_at, 1.0, 4.0) + 0.3 * rng.normal(size=n)
+
+
+def test_random_split_check_by_hand_and_where_the_leak_flatters():
+    dates, values = days(1000), level_shift()
+    check = lh.random_split_check(dates, values, 5, lh.TrainingMean, dates[600])
+    inputs, targets = lh.make_windows(values, 5)
+    train, test = lh.shuffled_split(len(targets), 0.2, seed=0)
+    tested = test[test + 5 >= 600]  # windows predicting a day from day 600 on
+    before = np.arange(len(targets))[np.arange(len(targets)) + 5 < 600]
+    assert check.n_test == len(tested)
+    assert check.random_rmse == pytest.approx(lh.rmse(np.full(len(tested), targets[train].mean()), targets[tested]))
+    assert check.time_rmse == pytest.approx(lh.rmse(np.full(len(tested), targets[before].mean()), targets[tested]))
+    # the random split's mean has seen the stormy later days: it is flattered, beyond noise
+    assert check.difference.high < 0 and "the leak flatters it" in str(check)
+    # a model that uses only the window's own days cannot be flattered by the training windows
+    window = lh.random_split_check(dates, values, 5, lh.WindowMean, dates[600])
+    assert window.random_rmse == window.time_rmse and "no different beyond noise" in str(window)
+    assert all(len(line) <= 90 for line in str(check).splitlines())
+
+
+def test_random_split_check_names_bad_input():
+    dates, values = days(300), level_shift(300, 200)
+    with pytest.raises(TypeError, match="make_model"):
+        lh.random_split_check(dates, values, 5, "mean", dates[200])
+    with pytest.raises(ValueError, match="test_start must leave"):
+        lh.random_split_check(dates, values, 5, lh.TrainingMean, "2030-01-01")
+    with pytest.raises(TypeError, match="test_start"):
+        lh.random_split_check(dates, values, 5, lh.TrainingMean, 2020)
+
+
+class Fixed:
+    """A model that predicts given numbers on the test period, whatever it is shown."""
+
+    def __init__(self, numbers):
+        self.numbers = np.asarray(numbers, dtype=float)
+
+    def fit(self, train, validation=None):
+        return self
+
+    def predict(self, inputs):
+        return self.numbers[:len(inputs)]
+
+
+def test_calls_count_up_and_down_calls_and_how_often_each_is_right():
+    split = hand_split()  # test targets 20, 0, -5: two days moved, one up and one down
+    results = lh.evaluate({"mixed": lambda: Fixed([1.0, 1.0, -2.0]), "up": lambda: Fixed([1.0, 1.0, 1.0])}, split)
+    assert results.calls("mixed").splitlines() == [
+        "mixed on the 2 test days that moved: says 'up' on 1 (50.0%), 'down' on 1",
+        f"  'up' calls right on 1 of 1: 100.0% [{100 * lh.wilson_interval(1, 1)[0]:.1f}, 100.0]",
+        f"  'down' calls right on 1 of 1: 100.0% [{100 * lh.wilson_interval(1, 1)[0]:.1f}, 100.0]"]
+    assert results.calls("up").splitlines()[2] == "  no 'down' calls"
+    sizes = lh.evaluate({"mean": lh.TrainingMean}, split, reference="mean")
+    with pytest.raises(ValueError, match="calls are for returns"):
+        sizes.calls("mean")
+
+
+def test_movement_by_hand():
+    split = hand_split()  # test targets 20, 0, -5
+    results = lh.evaluate({"flat": lambda: Fixed([2.0, 2.0, 2.0]), "moving": lambda: Fixed([10.0, 0.0, -5.0])},
+                          split, reference="flat")
+    lines = results.movement().splitlines()
+    actual = np.array([20.0, 0.0, -5.0])
+    assert lines[0] == f"the 3 test days: actual mean {100 * actual.mean():.2f}%, spread {100 * actual.std():.2f} points"
+    flat, moving = lines[3].split(), lines[4].split()
+    assert flat[1:4] == ["200.00", "0.00", "(constant)"] and flat[4] == flat[5]
+    correlation = np.corrcoef([10.0, 0.0, -5.0], actual)[0, 1]
+    assert moving[1:4] == [f"{100 * 5 / 3:.2f}", f"{100 * np.std([10.0, 0.0, -5.0]):.2f}", f"{correlation:+.3f}"]
+    assert float(moving[4]) == pytest.approx(100 * lh.rmse([10.0, 0.0, -5.0], actual), abs=1e-4)
+    assert float(moving[5]) == pytest.approx(100 * lh.rmse(np.full(3, 5 / 3), actual), abs=1e-4)
+
+
+def test_direction_by_year_counts_each_years_calls():
+    dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
+    values = np.zeros(len(dates))
+    rng = np.random.default_rng(3)
+    for t in range(1, len(values)):
+        values[t] = -0.5 * values[t - 1] + rng.normal()
+    walk = lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
+    lines = walk.direction_by_year("linear").splitlines()
+    assert len(lines) == 4 and all(len(line) <= 90 for line in lines)
+    for line, results in zip(lines[2:], walk.results):
+        year, up, down, down_right, right, always_up, *edge = line.split()
+        moved = results.test.targets != 0
+        predicted, actual = results.predictions["linear"][moved], results.test.targets[moved]
+        assert int(year) == results.test.target_dates[0].astype(object).year
+        assert (int(up), int(down)) == ((predicted > 0).sum(), (predicted < 0).sum())
+        assert int(down_right) == ((predicted < 0) & (actual < 0)).sum()
+        assert right == f"{results.score('linear').direction.value:.1%}"
+        assert edge[0] == f"{100 * results.score('linear').direction_vs_up.estimate:+.1f}"
+    with pytest.raises(ValueError, match="name must be one of"):
+        walk.direction_by_year("LSTM")
+
+
+def test_results_tables_say_their_units():
+    results = lh.evaluate(lh.BASELINES, hand_split())
+    assert "RMSE in % a day; differences in points of %" in results.table().splitlines()[1]

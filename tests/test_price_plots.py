@@ -27,6 +27,20 @@ def assert_labelled(fig):
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
 
 
+def assert_legend_outside(fig, labels=None):
+    """The legend sits under the figure, outside the axes, so it hides no data: its labels."""
+    assert all(ax.get_legend() is None for ax in fig.axes) and len(fig.legends) == 1
+    shown = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels is None or shown == labels
+    return shown
+
+
+def markers(ax):
+    """{label: (marker, colour)} of an axes' error bars."""
+    return {bars.get_label(): (bars.lines[0].get_marker(), to_hex(bars.lines[0].get_color()))
+            for bars in ax.containers}
+
+
 def line_colours(fig):
     return {to_hex(line.get_color()) for ax in fig.axes for line in ax.get_lines()}
 
@@ -42,6 +56,7 @@ def test_prices_figure_has_every_stock_labelled_in_safe_colours():
     assert colours <= OKABE_ITO and len(colours) == 4
     assert not colours & {LONG_TERM_GREEN.lower(), SHORT_TERM_PINK.lower()}
     assert len({line.get_linestyle() for line in ax.get_lines()}) == 4
+    assert [ax.yaxis.get_major_formatter()(v, 0) for v in (1, 10, 100)] == ["$1", "$10", "$100"]
 
 
 def test_returns_figure_shades_the_periods_and_labels_the_crash(aapl):
@@ -50,7 +65,7 @@ def test_returns_figure_shades_the_periods_and_labels_the_crash(aapl):
     assert_labelled(fig)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert {"train", "validation", "test"} <= set(texts)
-    assert "2000-09-29: -73% (off the scale)" in texts
+    assert "2000-09-29: -52% (log return -73%), off the scale" in texts  # the % change and the log return
     with pytest.raises(TypeError, match="split"):
         plot_returns("AAPL")
 
@@ -63,10 +78,11 @@ def test_copies_yesterday_and_predictions_figures(aapl):
                                 model.predict(price_split.test.inputs), price_split.test.inputs[:, -1], days=30)
     assert_labelled(fig)
     assert all(len(line.get_xdata()) == 30 for line in fig.axes[0].get_lines())
+    assert_legend_outside(fig, ["actual price", "predicted (linear model on prices)", "yesterday's price"])
     results = lh.evaluate(lh.BASELINES, split)
     fig = plot_test_predictions(results, days=60)
     assert_labelled(fig)
-    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    labels = assert_legend_outside(fig)
     assert set(labels) == set(lh.BASELINES) | {"actual return"}
     assert line_colours(fig) <= OKABE_ITO | {"#666666"}
 
@@ -88,8 +104,7 @@ def test_memory_figure_shows_both_series_against_the_noise_band(aapl):
     fig = plot_memory(split.train.values, "AAPL:")
     assert_labelled(fig)
     ax = fig.axes[0]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "where pure noise mostly falls (95%)", "returns", "sizes of the moves (|return|)"]
+    assert_legend_outside(fig, ["where pure noise mostly falls (95%)", "returns", "sizes of the moves (|return|)"])
     returns, sizes = ([bar.get_height() for bar in bars] for bars in ax.containers)
     np.testing.assert_allclose(returns, lh.autocorrelation(split.train.values, 20))
     np.testing.assert_allclose(sizes, lh.autocorrelation(np.abs(split.train.values), 20))
@@ -107,6 +122,12 @@ def test_lstm_training_figure(aapl):
     assert line_colours(fig) <= OKABE_ITO | {"#666666"}
     with pytest.raises(TypeError, match="fitted lh.LSTMWindow"):
         plot_lstm_training(lh.LSTMWindow(), split.train, split.validation)
+    # the LSTM a ValidationChoice kept is drawn the same way
+    choice = lh.ValidationChoice({"2 units": lambda: lh.LSTMWindow(n_units=2, max_steps=100, check_every=10)})
+    choice.fit(split.train, split.validation)
+    chosen = fig.axes[0].get_lines()[1].get_ydata()
+    np.testing.assert_allclose(plot_lstm_training(choice, split.train, split.validation).axes[0].get_lines()[1]
+                               .get_ydata(), chosen)
 
 
 def test_size_figures_keep_the_lstm_black_and_the_walk_forward_in_one_panel(aapl):
@@ -119,6 +140,7 @@ def test_size_figures_keep_the_lstm_black_and_the_walk_forward_in_one_panel(aapl
     lines = fig.axes[0].get_lines()
     assert [line.get_label() for line in lines] == [
         "actual size of the move", "predicted: LSTM", "predicted: recent average size"]
+    assert_legend_outside(fig, [line.get_label() for line in lines])
     assert to_hex(lines[1].get_color()) == "#000000"
     with pytest.raises(ValueError, match="name must be one of"):
         plot_size_predictions(results, ["GARCH"])
@@ -129,3 +151,9 @@ def test_size_figures_keep_the_lstm_black_and_the_walk_forward_in_one_panel(aapl
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels[0] == "training mean size" and "LSTM" in labels and "yesterday's size" in labels
     assert "training mean size" in ax.get_ylabel()
+    # the same model has the same marker and colour in both walk-forward figures
+    returns_walk = plot_walk_forward(lh.walk_forward(dates[1:], returns, 20, {**lh.BASELINES, "LSTM": models["LSTM"]},
+                                                     [2011]))
+    for name in ("linear", "LSTM"):
+        assert markers(fig.axes[0])[name] == markers(returns_walk.axes[0])[name] == markers(returns_walk.axes[1])[name]
+    assert markers(fig.axes[0])["LSTM"][0] == "D"
