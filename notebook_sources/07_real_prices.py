@@ -338,8 +338,9 @@ for name, fitted in scalers.items():
 # size of the layer: three LSTMs are trained, with 4, 8 and 16 units, and the one whose
 # predictions of the validation period have the lowest RMSE is kept (`lh.ValidationChoice`).
 # Every other setting (learning rate, batch size, patience) is `lh.LSTMWindow`'s default, with
-# seed 0: this notebook tries no other value of them. The window length `N_DAYS` and the dates are set once
-# in the setup cell and not tuned either. Nothing here is chosen by a test score.
+# seed 0: this notebook tries no other value of them. The window length `N_DAYS` and the
+# dates are set once, in the setup cell, and not tuned either. Nothing here is chosen by a
+# test score.
 #
 # It joins the three baselines in `lh.evaluate`: every model is fitted on the training period
 # (and chosen on validation), then scored on the test period.
@@ -559,8 +560,8 @@ print()
 print(size_results.versus("LSTM"))
 
 # %% [markdown]
-# On the test period every model that uses recent information beats the training mean size
-# beyond noise, the LSTM included, and the LSTM beats yesterday's size too. But it is no
+# On the test period every model but yesterday's size beats the training mean size beyond
+# noise, the LSTM included, and the LSTM beats yesterday's size too. But it is no
 # different, beyond noise, from the validation mean size, the recent average or the linear
 # model; and the validation mean size, a single number, has the lowest RMSE of them all.
 #
