@@ -202,7 +202,8 @@ print(f"split by time: {leaked} of {len(split.test)}")
 # up or down: |return|, which section 9 models):
 
 # %%
-for values in (returns, np.abs(returns)):
+for name, values in (("returns", returns), ("sizes of the moves", np.abs(returns))):
+    print(f"{name}:")
     print(lh.random_split_check(dates[1:], values, N_DAYS, lh.TrainingMean, TEST_START))
 
 # %% [markdown]
@@ -580,7 +581,7 @@ plot_size_predictions(size_results, shown)
 
 # %% [markdown]
 # Read the table with the picture. The two means are flat lines: the training mean size sits
-# far above most actual sizes, the validation mean size close to their middle. The LSTM's line
+# far above the actual mean, the validation mean size close to it. The LSTM's line
 # does move, about as much as the recent average's (their spreads), and its moves go with the
 # actual sizes a little, about as much as the recent average's do (their correlations, small
 # and positive): that much of the storms it learned. But look at the last two columns:

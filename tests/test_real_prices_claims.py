@@ -93,7 +93,9 @@ def test_only_the_random_split_puts_test_days_in_training_windows(outputs):
 
 
 def test_a_random_split_flatters_the_mean_of_the_sizes_and_not_of_the_returns(outputs):
-    returns, sizes = output_of(outputs, "for values in (returns, np.abs(returns))").split("'training mean' on")[1:]
+    text = output_of(outputs, "for name, values in ((\"returns\"")
+    returns, sizes = text.split("'training mean' on")[1:]
+    assert text.startswith("returns:\n") and "\nsizes of the moves:\n" in returns
     assert "-> no different beyond noise" in returns
     assert "-> smaller after the random split, beyond noise: the leak flatters it" in sizes
 
