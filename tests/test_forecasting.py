@@ -420,13 +420,18 @@ def test_walk_forward_with_a_reference_and_one_model_against_the_others():
     assert won == 2  # calm and stormy stretches of 60 days: the recent average knows which one it is in
 
 
-def test_walk_forward_summary_counts_direction_years():
+def _walk_over_an_ar1_series():
+    """Walk-forward of 'zero' and 'linear' over five years of an AR(1) series (tomorrow = -0.5 today + noise)."""
     dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
     values = np.zeros(len(dates))
     rng = np.random.default_rng(3)
     for t in range(1, len(values)):
         values[t] = -0.5 * values[t - 1] + rng.normal()
-    walk = lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
+    return lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
+
+
+def test_walk_forward_summary_counts_direction_years():
+    walk = _walk_over_an_ar1_series()
     assert walk.summary().splitlines() == [
         "Beyond noise, in how many of the 2 test years:",
         "linear: errors smaller than 'tomorrow = today' in 2, larger in 0",
@@ -592,12 +597,7 @@ def test_movement_by_hand():
 
 
 def test_direction_by_year_counts_each_years_calls():
-    dates = np.arange(np.datetime64("2001-01-01"), np.datetime64("2006-01-01"))
-    values = np.zeros(len(dates))
-    rng = np.random.default_rng(3)
-    for t in range(1, len(values)):
-        values[t] = -0.5 * values[t - 1] + rng.normal()
-    walk = lh.walk_forward(dates, values, 5, {"zero": lh.ZeroReturn, "linear": lh.LinearWindow}, [2004, 2005])
+    walk = _walk_over_an_ar1_series()
     lines = walk.direction_by_year("linear").splitlines()
     assert len(lines) == 4 and all(len(line) <= 90 for line in lines)
     for line, results in zip(lines[2:], walk.results):
