@@ -143,8 +143,7 @@ ex.q3.check(answer)
 # - **Tanh for signed values.** Its output, between -1 and 1, has a sign and a size. An LSTM
 #   uses it twice: to make the *potential* long-term memory it may add, and to squash the
 #   long-term memory into what it may output. The long-term memory itself is never put
-#   through tanh: it is added to day after day and can grow past 1 (notebook 03 meets one
-#   of 2.95).
+#   through tanh: it is added to day after day and can grow past 1, as notebook 03 shows.
 #
 # **Your turn (q4).** A gate decides what fraction of a memory to keep. Which activation
 # suits it: `"sigmoid"`, `"tanh"` or `"identity"`?

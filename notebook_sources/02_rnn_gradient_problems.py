@@ -80,8 +80,8 @@ for w in (0.5, 2.0):
 # %% [markdown]
 # Look at the exponents. With w = 2 day 1's gradient is enormous: day 1 has **exploded**, and a
 # gradient step of that size would throw the weights far off (unless the gradient is cut down
-# to size first, *clipped*, a common remedy for exploding gradients). With w = 0.5 it is about 1e-15. An
-# ordinary floating-point number (float64) keeps about 16 significant digits, so next to a
+# to size first, *clipped*, a common remedy for exploding gradients). With w = 0.5 it is tiny:
+# read its exponent. An ordinary floating-point number (float64) keeps about 16 significant digits, so next to a
 # gradient of size 1, from the last day, day 1's share sits in the last digit or two, and a
 # few days more push it below what a float64 can record at all:
 #

@@ -3,7 +3,6 @@ with the right answer and no warning; and one rule for what a number is, everywh
 
 import math
 import re
-import warnings
 from decimal import Decimal
 from fractions import Fraction
 
@@ -19,11 +18,7 @@ TARGETS = [lh.COMPANY_A[4], lh.COMPANY_B[4]]
 HUGE = 10**400
 
 
-@pytest.fixture(autouse=True)
-def warnings_are_errors():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
+pytestmark = pytest.mark.usefixtures("warnings_are_errors")
 
 
 def train(**changes):

@@ -1,6 +1,5 @@
 """Notebook 06's pictures and live pieces: every slider extreme, every figure labelled."""
 
-import warnings
 
 import numpy as np
 import pytest
@@ -15,11 +14,7 @@ from lstm_helpers.long_lag_widgets import GradientByLagExplorer, readout_text, t
 PNG = b"\x89PNG"
 
 
-@pytest.fixture(autouse=True)
-def warnings_are_errors():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
+pytestmark = pytest.mark.usefixtures("warnings_are_errors")
 
 
 def labelled(fig):

@@ -3,7 +3,6 @@
 import html
 import itertools
 import re
-import warnings
 
 import pytest
 
@@ -14,11 +13,7 @@ from lstm_helpers.widgets import ActivationExplorer, GradientExplorer
 PNG = b"\x89PNG"
 
 
-@pytest.fixture(autouse=True)
-def warnings_are_errors():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
+pytestmark = pytest.mark.usefixtures("warnings_are_errors")
 
 
 def texts(fig):
