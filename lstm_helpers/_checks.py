@@ -31,7 +31,7 @@ NUMBER = "a real number (int, float, Fraction, Decimal or numpy number)"
 FLOAT_RANGE = "a finite number within a float's range (about -1.8e308 to 1.8e308)"
 
 
-def _describe(value):
+def describe(value):
     """A short, address-free description of a value for an error message."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
         return f"an int with {len(str(abs(value)))} digits"
@@ -42,6 +42,9 @@ def _describe(value):
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{type(value).__name__} {text}"
+
+
+_describe = describe  # the old name, still used inside this module and by modules not yet moved to describe
 
 
 def is_number(value):

@@ -1,41 +1,119 @@
-"""The two squashing functions an LSTM is built from, and their slopes.
+"""The two squashing functions an LSTM is built from, and their slopes (notebook 01).
 
 sigmoid squashes any number into (0, 1): a gate, read as a percentage.
 tanh squashes any number into (-1, 1): a memory, with a sign.
 Both are flat far from 0, which is where gradients vanish.
+
+Why an exp of our own: numpy's exp and tanh, and the C library's, take different code
+paths on different CPUs (AVX2, AVX-512, another libm) and can differ in the last bits.
+Notebook 06 trains chaotically for hundreds of steps, which turns such bits into other
+results. So the course computes e^a itself from + - * /, np.rint and np.ldexp only, the
+same operations in the same order everywhere: the same bits on every machine. The method
+is fdlibm's: a = k ln2 + r with |r| <= ln2 / 2 (Cody-Waite, ln2 in two parts), then
+e^r - 1 = 2r / (R(r^2) - r) with a degree-5 polynomial R, within about 1 ulp.
+
+sigmoid_values and tanh_values are the unchecked array versions the package's layers use;
+sigmoid_float and tanh_float give the same bits for one Python float (notebook 05's
+training, where numpy's per-call cost would dominate).
 """
+
+import math
 
 import numpy as np
 
 from ._checks import finite_array, plain
 
+LN2_HI = 6.93147180369123816490e-01  # ln 2 to 32 bits: k * LN2_HI is exact for the k used here
+LN2_LO = 1.90821492927058770002e-10  # the rest of ln 2
+INV_LN2 = 1.44269504088896338700e00
+R1, R2, R3 = 1.66666666666666019037e-01, -2.77777777770155933842e-03, 6.61375632143793436117e-05
+R4, R5 = -1.65339022054652515390e-06, 4.13813679705723846039e-08
+LOWEST = -746.0  # e^a is 0 in a float below about -745.13: arguments are clamped here
 
-def _sigmoid(x):
-    """sigmoid for a checked float array: exp(x) / (exp(x) + 1), never overflowing.
 
-    exp(-|x|) is at most 1, so neither branch can overflow for any finite x.
+def exp_parts(a):
+    """(k, p) with e^a = 2^k (1 + p), for a float array a <= 0; k a float array of whole numbers.
+
+    p is e^r - 1 for |r| <= ln2 / 2, accurate to about 1 ulp even near 0 (so tanh stays
+    accurate for tiny arguments). Only + - * /, np.rint and np.maximum: the same bits on any CPU.
     """
-    small = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + small), small / (1.0 + small))
+    a = np.maximum(a, LOWEST)
+    k = np.rint(a * INV_LN2)
+    r = (a - k * LN2_HI) - k * LN2_LO
+    t = r * r
+    c = r - t * (R1 + t * (R2 + t * (R3 + t * (R4 + t * R5))))
+    return k, (2.0 * r) / (2.0 - c)
+
+
+def exp_and_expm1(a):
+    """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp."""
+    k, p = exp_parts(a)
+    k = k.astype(np.int32)
+    two_k, scaled = np.ldexp(1.0, k), np.ldexp(p, k)
+    return two_k + scaled, scaled + (two_k - 1.0)
+
+
+def exact_exp(x):
+    """e^x for a float array x between -745 and 709 (0 below), the same bits on any CPU."""
+    x = np.asarray(x, dtype=float)
+    k, p = exp_parts(np.minimum(x, 709.78))  # exp_parts reduces any a; only a <= 0 is needed inside
+    k = k.astype(np.int32)
+    return np.ldexp(1.0, k) + np.ldexp(p, k)
+
+
+def sigmoid_values(z):
+    """sigmoid of a float array: 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) below, never overflowing."""
+    e = exp_and_expm1(-np.abs(z))[0]
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
+def tanh_values(x):
+    """tanh of a float array: |u| / (1 + e) with e = e^(-2|x|), u = e - 1, and the sign of x."""
+    e, u = exp_and_expm1(-2.0 * np.minimum(np.abs(x), -LOWEST))  # clamped first: 2|x| cannot overflow
+    return np.copysign(u, x) / (1.0 + e)
+
+
+def _parts_float(a):
+    """exp_parts for one float a <= 0, in the same operations and order."""
+    a = max(a, LOWEST)
+    k = round(a * INV_LN2)  # Python's round, like np.rint, rounds halves to even
+    r = (a - k * LN2_HI) - k * LN2_LO
+    t = r * r
+    c = r - t * (R1 + t * (R2 + t * (R3 + t * (R4 + t * R5))))
+    return k, (2.0 * r) / (2.0 - c)
+
+
+def sigmoid_float(z):
+    """sigmoid_values for one Python float, bit for bit."""
+    k, p = _parts_float(-abs(z))
+    e = math.ldexp(1.0, k) + math.ldexp(p, k)
+    return (1.0 if z >= 0 else e) / (1.0 + e)
+
+
+def tanh_float(x):
+    """tanh_values for one Python float, bit for bit."""
+    k, p = _parts_float(-2.0 * min(abs(x), -LOWEST))
+    two_k, scaled = math.ldexp(1.0, k), math.ldexp(p, k)
+    return math.copysign(scaled + (two_k - 1.0), x) / (1.0 + (two_k + scaled))
 
 
 def sigmoid(x):
     """The sigmoid e^x / (e^x + 1) of a number or an array; sigmoid(5) is 0.99."""
-    return plain(_sigmoid(finite_array(x, "x")))
+    return plain(sigmoid_values(finite_array(x, "x")))
 
 
 def tanh(x):
     """The hyperbolic tangent (e^x - e^-x) / (e^x + e^-x); tanh(-2) is -0.96."""
-    return plain(np.tanh(finite_array(x, "x")))
+    return plain(tanh_values(finite_array(x, "x")))
 
 
 def sigmoid_derivative(x):
     """The slope of sigmoid at x: sigmoid(x) * (1 - sigmoid(x)), at most 0.25."""
-    s = _sigmoid(finite_array(x, "x"))
+    s = sigmoid_values(finite_array(x, "x"))
     return plain(s * (1.0 - s))
 
 
 def tanh_derivative(x):
     """The slope of tanh at x: 1 - tanh(x)^2, at most 1."""
-    t = np.tanh(finite_array(x, "x"))
+    t = tanh_values(finite_array(x, "x"))
     return plain(1.0 - t * t)

@@ -20,9 +20,10 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from ._checks import _describe, finite_array, real_number
-from .activations import _sigmoid
+from ._checks import describe, finite_array, real_number
+from .activations import tanh_values
 from .lstm import GATE_NAMES, check_params
+from .lstm_math import dot, lstm_day, split_gates, sum_of_outer_products
 
 
 def _frozen_copy(array):
@@ -73,11 +74,11 @@ class LayerGate:
 
 def _check_gate(gate, name):
     if not isinstance(gate, LayerGate):
-        raise TypeError(f"{name} must be a LayerGate(w_short, w_input, bias), got {_describe(gate)}")
+        raise TypeError(f"{name} must be a LayerGate(w_short, w_input, bias), got {describe(gate)}")
     return gate
 
 
-def _sequence_values(values, n_inputs):
+def sequence_values(values, n_inputs):
     """values as a (days, batch, I) float array, checked against the layer's I."""
     days = finite_array(values, "values")
     if days.ndim in (1, 2):
@@ -94,7 +95,7 @@ def _sequence_values(values, n_inputs):
     return days
 
 
-def _starting_memory(memory, name, batch, units):
+def starting_memory(memory, name, batch, units):
     if memory is None:
         return np.zeros((batch, units))
     memory = finite_array(memory, name)
@@ -183,6 +184,10 @@ class LSTMLayer:
         params = check_params(params)
         return cls(*(LayerGate([[g.w_short]], [[g.w_input]], [g.bias]) for g in (getattr(params, n) for n in GATE_NAMES)))
 
+    def stacked(self):
+        """(w_short (H, 4H), w_input (I, 4H), bias (4H,)): the four gates side by side, as a day uses them."""
+        return self._w_short, self._w_input, self._bias
+
     def parameters(self):
         """The 12 arrays in order: forget, input, candidate, output; each w_short, w_input, bias."""
         return tuple(array for name in GATE_NAMES for array in getattr(self, name).parameters())
@@ -204,28 +209,23 @@ class LSTMLayer:
 
         values: (days,), (days, batch) or (days, batch, I). Memories: (batch, H), zeros when None.
         """
-        x = _sequence_values(values, self.n_inputs)
+        x = sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
         units = self.n_units
-        long = _starting_memory(long_memory, "long_memory", batch, units)
-        short = _starting_memory(short_memory, "short_memory", batch, units)
+        long = starting_memory(long_memory, "long_memory", batch, units)
+        short = starting_memory(short_memory, "short_memory", batch, units)
         start_long, start_short = long, short
-        from_inputs = x @ self._w_input  # (days, batch, 4H), every day's input part at once
-        out = {name: np.empty((days, batch, units)) for name in
-               ("f", "i", "g", "o", "long", "potential", "short")}
-        h1, h2, h3 = units, 2 * units, 3 * units
+        from_inputs = dot(x, self._w_input)  # (days, batch, 4H), every day's input part at once
+        from_inputs += self._bias
+        gates = np.empty((days, batch, 4 * units))
+        longs, potentials, shorts = (np.empty((days, batch, units)) for _ in range(3))
+        scratch = np.empty((batch, units, 4 * units))
         for t in range(days):
-            sums = short @ self._w_short + from_inputs[t] + self._bias
-            gates = _sigmoid(sums)
-            f, i, o = gates[:, :h1], gates[:, h1:h2], gates[:, h3:]
-            g = np.tanh(sums[:, h2:h3])
-            long = long * f + i * g
-            potential = np.tanh(long)
-            short = o * potential
-            for key, value in zip(out, (f, i, g, o, long, potential, short)):
-                out[key][t] = value
-        return LSTMLayerRun(x, start_long, start_short, out["f"], out["i"], out["g"], out["o"],
-                            out["long"], out["potential"], out["short"])
+            sums = dot(short, self._w_short, scratch)
+            sums += from_inputs[t]
+            gates[t], longs[t], potentials[t], shorts[t] = lstm_day(sums, long)
+            long, short = longs[t], shorts[t]
+        return LSTMLayerRun(x, start_long, start_short, *split_gates(gates), longs, potentials, shorts)
 
     def backward(self, run, d_short_memories):
         """Backpropagation through time.
@@ -237,26 +237,28 @@ class LSTMLayer:
         """
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
-        h1, h2, h3 = units, 2 * units, 3 * units
-        d_sums = np.empty((days, batch, 4 * units))
+        f, i, g, o = run.forget_gates, run.input_gates, run.candidates, run.output_gates
+        potential = run.potential_short_memories
+        previous_long = np.concatenate([run.starting_long_memory[None], run.long_memories[:-1]])
+        # every day's local slopes at once: d sum = d_long * (first three) or d_short * (the last)
+        slopes = np.stack([previous_long * f * (1.0 - f), g * i * (1.0 - i), i * (1.0 - g * g),
+                           potential * o * (1.0 - o)], axis=2)  # (days, batch, 4, H)
+        to_long = o * (1.0 - potential * potential)  # short = o * tanh(long)
+        d_sums = np.empty((days, batch, 4, units))
+        back = np.ascontiguousarray(self._w_short.T)
+        scratch = np.empty((batch, 4 * units, units))
         d_short = np.zeros((batch, units))  # reaching today's short-term memory from tomorrow
         d_long = np.zeros((batch, units))   # along the long-term memory from tomorrow
         for t in range(days - 1, -1, -1):
-            f, i, g, o = run.forget_gates[t], run.input_gates[t], run.candidates[t], run.output_gates[t]
-            potential = run.potential_short_memories[t]
-            previous_long = run.long_memories[t - 1] if t else run.starting_long_memory
             d_short = d_short + d_short_memories[t]
-            # short = o * tanh(long)
-            d_long = d_long + d_short * o * (1.0 - potential * potential)
-            d_sums[t, :, h3:] = d_short * potential * o * (1.0 - o)
-            # long = previous_long * f + i * g
-            d_sums[t, :, :h1] = d_long * previous_long * f * (1.0 - f)
-            d_sums[t, :, h1:h2] = d_long * g * i * (1.0 - i)
-            d_sums[t, :, h2:h3] = d_long * i * (1.0 - g * g)
-            d_long = d_long * f  # the long-term path: only the forget gate scales it
-            d_short = d_sums[t] @ self._w_short.T
+            d_long += d_short * to_long[t]
+            np.multiply(d_long[:, None], slopes[t, :, :3], out=d_sums[t, :, :3])
+            np.multiply(d_short, slopes[t, :, 3], out=d_sums[t, :, 3])
+            d_long *= f[t]  # the long-term path: only the forget gate scales it
+            d_short = dot(d_sums[t].reshape(batch, 4 * units), back, scratch)
+        d_sums = d_sums.reshape(days, batch, 4 * units)
         gradients = _stacked_gradients(run, d_sums, GATE_NAMES)
-        return LSTMLayer(*gradients), d_sums @ self._w_input.T, d_long, d_short
+        return LSTMLayer(*gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_long, d_short
 
 
 def _stacked_gradients(run, d_sums, names):
@@ -264,10 +266,9 @@ def _stacked_gradients(run, d_sums, names):
     days, batch, width = d_sums.shape
     units = width // len(names)
     previous_short = np.concatenate([run.starting_short_memory[None], run.short_memories[:-1]])
-    flat_sums = d_sums.reshape(days * batch, width)
-    d_w_short = previous_short.reshape(days * batch, units).T @ flat_sums  # (H, n_gates * H)
-    d_w_input = run.values.reshape(days * batch, -1).T @ flat_sums          # (I, n_gates * H)
-    d_bias = flat_sums.sum(axis=0)
+    d_w_short = sum_of_outer_products(previous_short, d_sums)  # (H, n_gates * H)
+    d_w_input = sum_of_outer_products(run.values, d_sums)      # (I, n_gates * H)
+    d_bias = d_sums.reshape(days * batch, width).sum(axis=0)
     return [LayerGate(d_w_short[:, k * units:(k + 1) * units].T, d_w_input[:, k * units:(k + 1) * units].T,
                       d_bias[k * units:(k + 1) * units]) for k in range(len(names))]
 
@@ -316,6 +317,10 @@ class RNNLayer:
         """(w_short, w_input, bias)."""
         return self.state.parameters()
 
+    def stacked(self):
+        """(w_short (H, H), w_input (I, H), bias (H,)), transposed as a day uses them."""
+        return self._w_short, self._w_input, self.state.bias
+
     @classmethod
     def from_parameters(cls, arrays):
         """The inverse of parameters()."""
@@ -333,16 +338,19 @@ class RNNLayer:
 
         values: (days,), (days, batch) or (days, batch, I). short_memory: (batch, H), zeros when None.
         """
-        x = _sequence_values(values, self.n_inputs)
+        x = sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
-        short = _starting_memory(short_memory, "short_memory", batch, self.n_units)
+        short = starting_memory(short_memory, "short_memory", batch, self.n_units)
         start = short
-        from_inputs = x @ self._w_input + self.state.bias
+        from_inputs = dot(x, self._w_input)
+        from_inputs += self.state.bias
         sums = np.empty((days, batch, self.n_units))
         shorts = np.empty_like(sums)
+        scratch = np.empty((batch, self.n_units, self.n_units))
         for t in range(days):
-            sums[t] = short @ self._w_short + from_inputs[t]
-            shorts[t] = short = np.tanh(sums[t])
+            sums[t] = dot(short, self._w_short, scratch)
+            sums[t] += from_inputs[t]
+            shorts[t] = short = tanh_values(sums[t])
         return RNNLayerRun(x, start, sums, shorts)
 
     def backward(self, run, d_short_memories):
@@ -351,13 +359,15 @@ class RNNLayer:
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         d_sums = np.empty((days, batch, units))
+        slopes = 1.0 - run.short_memories * run.short_memories  # each day's tanh slope
+        back = np.ascontiguousarray(self._w_short.T)
+        scratch = np.empty((batch, units, units))
         d_short = np.zeros((batch, units))
         for t in range(days - 1, -1, -1):
-            short = run.short_memories[t]
-            d_sums[t] = (d_short + d_short_memories[t]) * (1.0 - short * short)  # each day's tanh slope
-            d_short = d_sums[t] @ self._w_short.T  # ... and the same w_short, every day
+            np.multiply(d_short + d_short_memories[t], slopes[t], out=d_sums[t])
+            d_short = dot(d_sums[t], back, scratch)  # ... and the same w_short, every day
         (gradients,) = _stacked_gradients(run, d_sums, ("state",))
-        return RNNLayer(gradients), d_sums @ self._w_input.T, d_short
+        return RNNLayer(gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_short
 
 
 LAYERS = {"lstm": LSTMLayer, "rnn": RNNLayer}
@@ -373,9 +383,9 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
     what it holds; a negative input bias keeps the input gate mostly shut, so the memory
     is not flooded by every day's input.
     """
-    cell = _check_cell(cell)
-    n_units, n_inputs = _count(n_units, "n_units"), _count(n_inputs, "n_inputs")
-    seed = _seed(seed)
+    cell = check_cell(cell)
+    n_units, n_inputs = count(n_units, "n_units"), count(n_inputs, "n_inputs")
+    seed = check_seed(seed)
     forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
     if cell == "rnn" and (forget_bias or input_bias):
         raise ValueError("forget_bias and input_bias belong to an LSTM's gates; an RNN layer has neither")
@@ -395,19 +405,19 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
     return LSTMLayer(*gates) if cell == "lstm" else RNNLayer(gates[0])
 
 
-def _check_cell(cell):
+def check_cell(cell):
     if cell not in LAYERS:
-        raise ValueError(f"cell must be 'lstm' or 'rnn', got {_describe(cell)}")
+        raise ValueError(f"cell must be 'lstm' or 'rnn', got {describe(cell)}")
     return cell
 
 
-def _count(value, name, low=1):
+def count(value, name, low=1):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be a whole number {low} or more, got {_describe(value)}")
+        raise ValueError(f"{name} must be a whole number {low} or more, got {describe(value)}")
     return int(value)
 
 
-def _seed(seed):
+def check_seed(seed):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number 0 or more, got {_describe(seed)}")
+        raise ValueError(f"seed must be a whole number 0 or more, got {describe(seed)}")
     return int(seed)

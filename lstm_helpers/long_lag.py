@@ -17,7 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import real_number
-from .layers import LSTMLayer, _check_cell, _count, _seed
+from .activations import tanh_values
+from .layers import LSTMLayer, check_cell, check_seed, count
+from .lstm_math import dot, lstm_day, split_gates
+from .threads import one_blas_thread
 from .sequence_model import new_sequence_model, train_sequence_model
 
 # The settings of the experiment (see long_lag_experiment); forget and input biases are the LSTM's.
@@ -30,8 +33,8 @@ SUCCESS = 0.95  # test accuracy at or above which a run counts as solving the ta
 def long_lag_data(n_days, n_sequences, seed):
     """(values (n_days, n_sequences), targets (n_sequences,)): day 1 is 0 or 1 at random,
     days 2 to n_days are random in [0, 1), and each target is its sequence's day 1."""
-    n_days, n_sequences = _count(n_days, "n_days"), _count(n_sequences, "n_sequences")
-    rng = np.random.default_rng(_seed(seed))
+    n_days, n_sequences = count(n_days, "n_days"), count(n_sequences, "n_sequences")
+    rng = np.random.default_rng(check_seed(seed))
     values = rng.random((n_days, n_sequences))
     values[0] = rng.integers(0, 2, n_sequences)
     return values, values[0].copy()
@@ -71,7 +74,7 @@ class LongLagResult:
 
 def experiment_settings(cell, **overrides):
     """The full settings long_lag_experiment uses for `cell`, with any overrides; checked."""
-    cell = _check_cell(cell)
+    cell = check_cell(cell)
     settings = {**DEFAULTS, **(LSTM_BIASES if cell == "lstm" else {})}
     unknown = sorted(set(overrides) - set(settings))
     if unknown:
@@ -80,7 +83,7 @@ def experiment_settings(cell, **overrides):
                         f"known: {', '.join(settings)}")
     settings.update(overrides)
     for name in ("n_units", "batch_size", "max_steps", "n_test", "n_validation", "check_every"):
-        settings[name] = _count(settings[name], name)
+        settings[name] = count(settings[name], name)
     for name in ("learning_rate", "stop_accuracy", "recurrent_std", *LSTM_BIASES):
         if settings.get(name) is not None:
             settings[name] = real_number(settings[name], name)
@@ -99,13 +102,13 @@ def long_lag_experiment(cell, n_days, seed, callback=None, **overrides):
     callback(step, training_loss, validation_accuracy) is called every check.
     """
     settings = experiment_settings(cell, **overrides)
-    n_days, seed = _count(n_days, "n_days"), _seed(seed)
+    n_days, seed = count(n_days, "n_days"), check_seed(seed)
     biases = {name: settings[name] for name in LSTM_BIASES if name in settings}
     model = new_sequence_model(cell, settings["n_units"], 1, seed, recurrent_std=settings["recurrent_std"], **biases)
     # separate, seeded streams: starting weights, training batches, validation set, test set
     batch_seeds = np.random.default_rng([seed, 2])
-    validation = long_lag_data(n_days, settings["n_validation"], _derived_seed(seed, 3))
-    test = long_lag_data(n_days, settings["n_test"], _derived_seed(seed, 4))
+    validation = long_lag_data(n_days, settings["n_validation"], _derivedcheck_seed(seed, 3))
+    test = long_lag_data(n_days, settings["n_test"], _derivedcheck_seed(seed, 4))
 
     def make_batch(rng, batch_size):
         return long_lag_data(n_days, batch_size, int(batch_seeds.integers(2**63)))
@@ -131,7 +134,7 @@ def long_lag_experiment(cell, n_days, seed, callback=None, **overrides):
                          training.training_losses, training.check_steps, np.array(accuracies), trained)
 
 
-def _derived_seed(seed, stream):
+def _derivedcheck_seed(seed, stream):
     return int(np.random.default_rng([seed, stream]).integers(2**63))
 
 
@@ -161,18 +164,17 @@ def _forward_influence(models, values, tanh_slopes=True):
 
 
 def _stacked_arrays(models):
-    """The models' numbers stacked along a first axis: (cell, w_short (S, H, nH), w_input (S, I, nH),
-    bias (S, 1, nH), readout (S, H, 1)), with the gates side by side as the layers keep them."""
-    layers = [m.layer for m in models]
-    cell = models[0].cell
-    return (cell, np.stack([layer._w_short for layer in layers]), np.stack([layer._w_input for layer in layers]),
-            np.stack([layer._bias if cell == "lstm" else layer.state.bias for layer in layers])[:, None],
-            np.stack([m.readout_weights for m in models])[:, :, None])
+    """The models' numbers stacked along a first axis: (cell, w_short (S, 1, H, nH), w_input (S, 1, I, nH),
+    bias (S, 1, nH), readout (S, 1, H, 1)), with the gates side by side as the layers keep them."""
+    stacked = [m.layer.stacked() for m in models]
+    w_short, w_input, bias = (np.stack([parts[k] for parts in stacked])[:, None] for k in range(3))
+    return (models[0].cell, w_short, w_input, bias, np.stack([m.readout_weights for m in models])[:, None, :, None])
 
 
 def _influence(arrays, x, tanh_slopes=True):
+    """Forward-mode: the layers' own day (lstm_math.lstm_day), carrying d(everything) / d(day 1's first input)."""
     cell, w_short, w_input, bias, readout = arrays
-    units = readout.shape[1]
+    units = readout.shape[2]
     days, n_models, batch, _ = x.shape
     short = np.zeros((n_models, batch, units))
     long = np.zeros_like(short)
@@ -180,27 +182,24 @@ def _influence(arrays, x, tanh_slopes=True):
     influence = np.empty((days, n_models, batch))
     forgets = np.empty((days, n_models, batch, units)) if cell == "lstm" else None
     longs = np.empty_like(forgets) if cell == "lstm" else None
-    from_inputs = x @ w_input[None] + bias[None]
-    h1, h2, h3 = units, 2 * units, 3 * units
+    from_inputs = dot(x, w_input) + bias
     for t in range(days):
-        sums = short @ w_short + from_inputs[t]
-        d_sums = d_short @ w_short + (w_input[:, :1] if t == 0 else 0.0)
+        sums = dot(short, w_short) + from_inputs[t]
+        d_sums = dot(d_short, w_short) + (w_input[:, :, 0] if t == 0 else 0.0)
         if cell == "rnn":
-            short = np.tanh(sums)
+            short = tanh_values(sums)
             d_short = (1.0 - short * short) * d_sums if tanh_slopes else d_sums
         else:
-            gates = 0.5 + 0.5 * np.tanh(0.5 * sums)  # sigmoid, all four sums at once
-            d_gates = gates * (1.0 - gates) * d_sums
-            f, i, o = gates[..., :h1], gates[..., h1:h2], gates[..., h3:]
-            g = np.tanh(sums[..., h2:h3])
-            d_g = (1.0 - g * g) * d_sums[..., h2:h3]
-            d_long = d_long * f + long * d_gates[..., :h1] + d_gates[..., h1:h2] * g + i * d_g
-            long = long * f + i * g
-            potential = np.tanh(long)
-            d_short = d_gates[..., h3:] * potential + o * (1.0 - potential * potential) * d_long
-            short = o * potential
+            gates, new_long, potential, short = lstm_day(sums, long)
+            f, i, g, o = split_gates(gates)
+            d_gates = gates * (1.0 - gates) * d_sums  # sigmoid's slope (the candidate's is replaced below)
+            d_f, d_i, _, d_o = split_gates(d_gates)
+            d_g = (1.0 - g * g) * split_gates(d_sums)[2]
+            d_long = d_long * f + long * d_f + d_i * g + i * d_g
+            long = new_long
+            d_short = d_o * potential + o * (1.0 - potential * potential) * d_long
             forgets[t], longs[t] = f, long
-        influence[t] = (d_short @ readout)[..., 0]
+        influence[t] = dot(d_short, readout)[..., 0]
     return influence, forgets, longs
 
 
@@ -240,14 +239,14 @@ def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=
                     recurrent_std=None):
     """|d prediction / d day 1| against the lag, for untrained models (one per seed, each on its
     own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once."""
-    cell, max_days = _check_cell(cell), _count(max_days, "max_days")
-    seeds = [_seed(s) for s in seeds]
+    cell, max_days = check_cell(cell), count(max_days, "max_days")
+    seeds = [check_seed(s) for s in seeds]
     if not seeds:
         raise ValueError("seeds must hold at least one seed")
     forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
     if recurrent_std is not None:
         recurrent_std = real_number(recurrent_std, "recurrent_std")
-    arrays, values = _untrained(cell, _count(n_units, "n_units"), tuple(seeds), recurrent_std, max_days)
+    arrays, values = _untrained(cell, count(n_units, "n_units"), tuple(seeds), recurrent_std, max_days)
     if cell == "lstm":
         bias = arrays[3].copy()
         bias[..., :n_units], bias[..., n_units:2 * n_units] = forget_bias, input_bias
@@ -269,7 +268,7 @@ def stretched_companies(n_days):
     """Company A and B stretched to n_days: day 1 is 0 (A) or 1 (B), then days 2-4's values
     0.5, 0.25, 1 repeat for both. With n_days = 4 these are the course's days 1-4.
     Returns ([A's days, B's days], [A's target 0, B's target 1])."""
-    n_days = _count(n_days, "n_days")
+    n_days = count(n_days, "n_days")
     middle = [(0.5, 0.25, 1.0)[k % 3] for k in range(n_days - 1)]
     return [[0.0, *middle], [1.0, *middle]], [0.0, 1.0]
 
@@ -362,20 +361,21 @@ def untrained_readout_accuracy(cell, n_days, seed, n_sequences=500, **settings):
     """Test accuracy of an untrained layer whose read-out alone is fitted (least squares) to
     n_sequences training sequences: how much of day 1 the random layer already carries to the
     last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment."""
-    allowed = {"n_units", "recurrent_std", *(LSTM_BIASES if _check_cell(cell) == "lstm" else ())}
+    allowed = {"n_units", "recurrent_std", *(LSTM_BIASES if check_cell(cell) == "lstm" else ())}
     unknown = sorted(set(settings) - allowed)
     if unknown:
         raise TypeError(f"untrained_readout_accuracy got unknown setting(s) {', '.join(unknown)}; "
                         f"known: {', '.join(sorted(allowed))}")
     n_units = settings.pop("n_units", DEFAULTS["n_units"])
-    model = new_sequence_model(cell, n_units, 1, _seed(seed), **settings)
-    n_sequences = _count(n_sequences, "n_sequences")
-    train = long_lag_data(n_days, n_sequences, _derived_seed(seed, 5))
-    test = long_lag_data(n_days, n_sequences, _derived_seed(seed, 4))
+    model = new_sequence_model(cell, n_units, 1, check_seed(seed), **settings)
+    n_sequences = count(n_sequences, "n_sequences")
+    train = long_lag_data(n_days, n_sequences, _derivedcheck_seed(seed, 5))
+    test = long_lag_data(n_days, n_sequences, _derivedcheck_seed(seed, 4))
 
     def features(values):
         last = model.layer.unroll(values).last_short_memory
         return np.column_stack([last, np.ones(len(last))])
 
-    weights = np.linalg.lstsq(features(train[0]), train[1], rcond=None)[0]
-    return accuracy(features(test[0]) @ weights, test[1])
+    with one_blas_thread():  # least squares is LAPACK's: one thread, as the course's other small math
+        weights = np.linalg.lstsq(features(train[0]), train[1], rcond=None)[0]
+    return accuracy(dot(features(test[0]), weights[:, None])[:, 0], test[1])

@@ -13,9 +13,9 @@ from functools import reduce
 
 import numpy as np
 
-from ._checks import _describe, broadcast_shape, finite_array, plain, real_number, whole_number
-from .activations import _sigmoid
+from ._checks import broadcast_shape, describe, finite_array, plain, real_number, whole_number
 from .data import COMPANY_A
+from .lstm_math import lstm_day
 
 GATE_NAMES = ("forget", "input", "candidate", "output")
 PARTS = ("w_short", "w_input", "bias")
@@ -57,7 +57,7 @@ def weighted_sum(w_short, short_memory, w_input, input_value, bias):
     the gate it feeds saturates at exactly 0 or 1, as sigmoid and tanh do at such sums.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        total = w_short * short_memory + w_input * input_value + bias
+        total = w_short * short_memory + (w_input * input_value + bias)  # the layers' order (lstm_math)
     finite = np.isfinite(total)
     if np.all(finite):
         return total
@@ -123,7 +123,7 @@ class LSTMParams:
     def from_list(cls, numbers):
         """The inverse of to_list: 12 numbers in, LSTMParams out."""
         if isinstance(numbers, (str, bytes)) or not hasattr(numbers, "__len__"):
-            raise TypeError(f"numbers must be a list of 12 numbers (4 gates x 3), got {_describe(numbers)}")
+            raise TypeError(f"numbers must be a list of 12 numbers (4 gates x 3), got {describe(numbers)}")
         if len(numbers) != 12:
             raise ValueError(f"numbers must hold 12 values (4 gates x 3), got {len(numbers)}")
         values = [real_number(value, f"numbers[{k}] ({NUMBER_NAMES[k]})") for k, value in enumerate(numbers)]
@@ -181,28 +181,17 @@ class LSTMStep:
 
 
 def _step(x, long, short, p):
-    """The unit's arithmetic on checked float arrays; returns an LSTMStep of arrays."""
-    forget_sum = p.forget.weighted_sum(short, x)
-    forget_gate = _sigmoid(forget_sum)
-    scaled_long_memory = long * forget_gate
-
-    input_sum = p.input.weighted_sum(short, x)
-    input_gate = _sigmoid(input_sum)
-    candidate_sum = p.candidate.weighted_sum(short, x)
-    candidate = np.tanh(candidate_sum)
-    added_long_memory = input_gate * candidate
-    long_memory = scaled_long_memory + added_long_memory
-
-    output_sum = p.output.weighted_sum(short, x)
-    output_gate = _sigmoid(output_sum)
-    potential_short_memory = np.tanh(long_memory)
-    short_memory = output_gate * potential_short_memory
-
+    """The unit's arithmetic on checked float arrays, as lstm_math.lstm_day (a layer of 1 unit
+    reading 1 input); returns an LSTMStep of arrays."""
+    sums = np.stack(np.broadcast_arrays(*(getattr(p, gate).weighted_sum(short, x) for gate in GATE_NAMES)),
+                    axis=-1)
+    gates, long_memory, potential, short_memory = lstm_day(sums, np.asarray(long, dtype=float)[..., None])
+    forget_gate, input_gate, candidate, output_gate = np.moveaxis(gates, -1, 0)
     return LSTMStep(
         x, long, short,
-        forget_sum, forget_gate, scaled_long_memory,
-        input_sum, input_gate, candidate_sum, candidate, added_long_memory, long_memory,
-        output_sum, output_gate, potential_short_memory, short_memory,
+        sums[..., 0], forget_gate, long * forget_gate,
+        sums[..., 1], input_gate, sums[..., 2], candidate, input_gate * candidate, long_memory[..., 0],
+        sums[..., 3], output_gate, potential[..., 0], short_memory[..., 0],
     )  # fmt: skip
 
 

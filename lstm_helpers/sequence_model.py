@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _describe, finite_array, real_number
-from .layers import LSTMLayer, RNNLayer, _count, _seed, _sequence_values, new_layer
+from ._checks import describe, finite_array, real_number
+from .layers import LSTMLayer, RNNLayer, check_seed, count, new_layer, sequence_values
+from .lstm_math import dot
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,7 +37,7 @@ class SequenceModel:
 
     def __post_init__(self):
         if not isinstance(self.layer, (LSTMLayer, RNNLayer)):
-            raise TypeError(f"SequenceModel.layer must be an LSTMLayer or an RNNLayer, got {_describe(self.layer)}")
+            raise TypeError(f"SequenceModel.layer must be an LSTMLayer or an RNNLayer, got {describe(self.layer)}")
         weights = finite_array(self.readout_weights, "SequenceModel.readout_weights")
         if weights.shape != (self.layer.n_units,):
             raise ValueError(f"SequenceModel.readout_weights must have shape (H,) = ({self.layer.n_units},), "
@@ -74,7 +75,7 @@ class SequenceModel:
     def run(self, values):
         """(the layer's run, predictions (batch,)) for values (days,), (days, batch) or (days, batch, I)."""
         layer_run = self.layer.unroll(values)
-        return layer_run, layer_run.last_short_memory @ self.readout_weights + self.readout_bias
+        return layer_run, dot(layer_run.last_short_memory, self.readout_weights[:, None])[:, 0] + self.readout_bias
 
     def predict(self, values):
         """One prediction per sequence: (batch,)."""
@@ -104,7 +105,8 @@ class SequenceModel:
         d_short = np.zeros_like(layer_run.short_memories)
         d_short[-1] = d_predictions[:, None] * self.readout_weights
         layer_gradients, d_values = self.layer.backward(layer_run, d_short)[:2]
-        gradients = SequenceModel(layer_gradients, last.T @ d_predictions, float(d_predictions.sum()))
+        d_weights = dot(d_predictions, last)  # sum over the batch of d_prediction * last short-term memory
+        gradients = SequenceModel(layer_gradients, d_weights, float(d_predictions.sum()))
         return gradients, d_values
 
     def finite_difference_gradients(self, values, targets, step=1e-6):
@@ -139,7 +141,7 @@ def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input
     weights on the short-term memory N(0, 1/H) (or N(0, recurrent_std squared)), biases 0 (the
     LSTM's forget and input biases as given), and read-out weights N(0, 1/H) with read-out bias 0."""
     layer = new_layer(cell, n_units, n_inputs, seed, forget_bias, input_bias, recurrent_std)
-    rng = np.random.default_rng([_seed(seed), 1])  # a stream apart from the layer's
+    rng = np.random.default_rng([check_seed(seed), 1])  # a stream apart from the layer's
     return SequenceModel(layer, rng.normal(0.0, 1.0 / np.sqrt(n_units), n_units), 0.0)
 
 
@@ -217,8 +219,8 @@ def _dataset(data, name, n_inputs):
         return data
     if not isinstance(data, (tuple, list)) or len(data) != 2:
         raise TypeError(f"{name} must be a pair (values, targets) or a function of (rng, batch_size), "
-                        f"got {_describe(data)}")
-    values = _sequence_values(data[0], n_inputs)
+                        f"got {describe(data)}")
+    values = sequence_values(data[0], n_inputs)
     return values, _targets(data[1], values.shape[1])
 
 
@@ -236,18 +238,18 @@ def train_sequence_model(model, training_data, validation_data=None, *, max_step
     callback(step, training_loss, validation_loss), if given, is called at every check.
     """
     if not isinstance(model, SequenceModel):
-        raise TypeError(f"model must be a SequenceModel (see new_sequence_model), got {_describe(model)}")
+        raise TypeError(f"model must be a SequenceModel (see new_sequence_model), got {describe(model)}")
     training = _dataset(training_data, "training_data", model.n_inputs)
     validation = None if validation_data is None else _dataset(validation_data, "validation_data", model.n_inputs)
     if callable(validation):
         raise TypeError("validation_data must be a pair (values, targets): it is scored the same way each check")
-    max_steps, batch_size = _count(max_steps, "max_steps"), _count(batch_size, "batch_size")
-    check_every = _count(check_every, "check_every")
+    max_steps, batch_size = count(max_steps, "max_steps"), count(batch_size, "batch_size")
+    check_every = count(check_every, "check_every")
     if patience is not None:
-        patience = _count(patience, "patience")
+        patience = count(patience, "patience")
     if (patience is not None or stop_when is not None) and validation is None:
         raise ValueError("patience and stop_when look at the validation data: pass validation_data too")
-    rng = np.random.default_rng(_seed(seed))
+    rng = np.random.default_rng(check_seed(seed))
     optimizer = Adam(learning_rate)
     start = time.perf_counter()
     losses, check_steps, validation_losses = [], [], []

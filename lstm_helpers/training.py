@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _describe, finite_array, one_of, real_number, whole_number
+from ._checks import describe, finite_array, one_of, real_number, whole_number
+from .activations import sigmoid_float, tanh_float
 from .lstm import Gate, LSTMParams, check_params, weighted_sum
 
 # The prediction lies between -1 and 1, so a target up to this size keeps the squared
@@ -29,11 +30,6 @@ UNTRAINED_PARAMS = LSTMParams(
 )
 
 
-def _sigmoid(z):
-    """sigmoid(z) = (1 + tanh(z / 2)) / 2: the same function, one call, never overflowing."""
-    return 0.5 + 0.5 * math.tanh(0.5 * z)
-
-
 def _sum(w_short, short, w_input, x, bias):
     """w_short * short + w_input * x + bias by lstm.weighted_sum, right even when a term overflows."""
     return float(weighted_sum(w_short, short, w_input, x, bias))
@@ -41,22 +37,25 @@ def _sum(w_short, short, w_input, x, bias):
 
 def _forward(p, sequence):
     """Run the unit over `sequence` (floats); p is the 12 numbers as a list. Returns the
-    final short-term memory and, per day, what the backward pass needs."""
+    final short-term memory and, per day, what the backward pass needs.
+
+    lstm_math.lstm_day on Python floats, operation for operation (a test checks it gives the
+    layer's numbers): numpy's per-call cost would be most of the time at this size."""
     fs, fi, fb, is_, ii, ib, cs, ci, cb, os_, oi, ob = p
     long = short = 0.0
     tape = []
     for x in sequence:
-        zf, zi = fs * short + fi * x + fb, is_ * short + ii * x + ib
-        zc, zo = cs * short + ci * x + cb, os_ * short + oi * x + ob
+        zf, zi = fs * short + (fi * x + fb), is_ * short + (ii * x + ib)
+        zc, zo = cs * short + (ci * x + cb), os_ * short + (oi * x + ob)
         if (zf - zf) + (zi - zi) + (zc - zc) + (zo - zo) != 0.0:  # a sum overflowed to inf or NaN (rare)
             zf, zi = _sum(fs, short, fi, x, fb), _sum(is_, short, ii, x, ib)
             zc, zo = _sum(cs, short, ci, x, cb), _sum(os_, short, oi, x, ob)
-        f = _sigmoid(zf)                              # forget gate
-        i = _sigmoid(zi)                              # input gate
-        c = math.tanh(zc)                             # potential long-term memory
-        o = _sigmoid(zo)                              # output gate
-        new_long = f * long + i * c                   # new long-term memory
-        t = math.tanh(new_long)                       # potential short-term memory
+        f = sigmoid_float(zf)                         # forget gate
+        i = sigmoid_float(zi)                         # input gate
+        c = tanh_float(zc)                            # potential long-term memory
+        o = sigmoid_float(zo)                         # output gate
+        new_long = long * f + i * c                   # new long-term memory
+        t = tanh_float(new_long)                      # potential short-term memory
         tape.append((x, long, short, f, i, c, o, t))
         long, short = new_long, o * t                 # new short-term memory
     return short, tape
@@ -185,7 +184,7 @@ def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimize
     and no snapshot or callback comes after it. Otherwise diverged_at is None.
     """
     p = check_params(params).to_list()
-    seqs = _check_training_data(sequences, targets)
+    seqs = check_training_data(sequences, targets)
     epochs = whole_number(epochs, "epochs", 1, MAX_EPOCHS)
     rate = real_number(learning_rate, "learning_rate")
     if rate <= 0:
@@ -193,7 +192,7 @@ def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimize
     optimizer = one_of(optimizer, "optimizer", OPTIMIZERS)
     wanted = _check_snapshot_epochs(snapshot_epochs, epochs)
     if callback is not None and not callable(callback):
-        raise TypeError(f"callback must be a function callback(epoch, loss) or None, got {_describe(callback)}")
+        raise TypeError(f"callback must be a function callback(epoch, loss) or None, got {describe(callback)}")
     callback_every = whole_number(callback_every, "callback_every", 1)
 
     beta1, beta2, eps = 0.9, 0.999, 1e-8
@@ -235,18 +234,18 @@ def _check_snapshot_epochs(snapshot_epochs, epochs):
     expected = f"snapshot_epochs must be None or a list of epochs, whole numbers from 1 to epochs ({epochs:,})"
     if isinstance(snapshot_epochs, (str, bytes)) or not hasattr(snapshot_epochs, "__iter__") \
             or getattr(snapshot_epochs, "ndim", 1) != 1:
-        raise TypeError(f"{expected}, such as (100, 500); got {_describe(snapshot_epochs)}")
+        raise TypeError(f"{expected}, such as (100, 500); got {describe(snapshot_epochs)}")
     wanted = set()
     for epoch in snapshot_epochs:
         if isinstance(epoch, (bool, np.bool_)) or not isinstance(epoch, (int, np.integer)):
-            raise TypeError(f"{expected}; got {_describe(epoch)} in {_describe(snapshot_epochs)}")
+            raise TypeError(f"{expected}; got {describe(epoch)} in {describe(snapshot_epochs)}")
         if not 1 <= epoch <= epochs:
-            raise ValueError(f"{expected}; got {_describe(epoch)} in {_describe(snapshot_epochs)}")
+            raise ValueError(f"{expected}; got {describe(epoch)} in {describe(snapshot_epochs)}")
         wanted.add(int(epoch))
     return wanted
 
 
-def _check_training_data(sequences, targets):
+def check_training_data(sequences, targets):
     if isinstance(sequences, (str, bytes)) or not hasattr(sequences, "__len__"):
         raise TypeError(f"sequences must be a list of sequences of days, got {type(sequences).__name__}")
     targets = finite_array(targets, "targets")
@@ -257,3 +256,6 @@ def _check_training_data(sequences, targets):
                          f"got {len(sequences)} sequences and {len(targets)} targets")
     return [(_check_sequence(s, f"sequences[{k}]"), _check_target(y, f"targets[{k}]"))
             for k, (s, y) in enumerate(zip(sequences, targets))]
+
+
+_check_training_data = check_training_data  # the old name, until plots.py imports check_training_data
