@@ -12,9 +12,9 @@ same operations in the same order everywhere: the same bits on every machine. Th
 is fdlibm's: a = k ln2 + r with |r| <= ln2 / 2 (Cody-Waite, ln2 in two parts), then
 e^r - 1 = 2r / (R(r^2) - r) with a degree-5 polynomial R, within about 1 ulp.
 
-sigmoid_values and tanh_values are the unchecked array versions the package's layers use;
-sigmoid_float and tanh_float give the same bits for one Python float (notebook 05's
-training, where numpy's per-call cost would dominate).
+sigmoid_values and tanh_values are the unchecked array versions every LSTM of the package
+uses (lstm_math.lstm_day); sigmoid_float and tanh_float are the scalar fast path of notebook
+05's training, where numpy's per-call cost, or an exp written in Python, would dominate.
 """
 
 import math
@@ -73,28 +73,18 @@ def tanh_values(x):
     return np.copysign(u, x) / (1.0 + e)
 
 
-def _parts_float(a):
-    """exp_parts for one float a <= 0, in the same operations and order."""
-    a = max(a, LOWEST)
-    k = round(a * INV_LN2)  # Python's round, like np.rint, rounds halves to even
-    r = (a - k * LN2_HI) - k * LN2_LO
-    t = r * r
-    c = r - t * (R1 + t * (R2 + t * (R3 + t * (R4 + t * R5))))
-    return k, (2.0 * r) / (2.0 - c)
-
-
 def sigmoid_float(z):
-    """sigmoid_values for one Python float, bit for bit."""
-    k, p = _parts_float(-abs(z))
-    e = math.ldexp(1.0, k) + math.ldexp(p, k)
-    return (1.0 if z >= 0 else e) / (1.0 + e)
+    """sigmoid of one Python float, fast: (1 + tanh(z / 2)) / 2 with the C library's tanh.
+
+    The scalar fast path of notebook 05's training, where an exp written in Python would
+    double the time (measured: benchmarks/run.py). It agrees with sigmoid_values to about
+    1e-16 but not bit for bit on every machine; notebook 05's smooth training does not
+    turn that into other printed numbers, as notebook 06's chaotic training would.
+    """
+    return 0.5 + 0.5 * math.tanh(0.5 * z)
 
 
-def tanh_float(x):
-    """tanh_values for one Python float, bit for bit."""
-    k, p = _parts_float(-2.0 * min(abs(x), -LOWEST))
-    two_k, scaled = math.ldexp(1.0, k), math.ldexp(p, k)
-    return math.copysign(scaled + (two_k - 1.0), x) / (1.0 + (two_k + scaled))
+tanh_float = math.tanh  # tanh of one Python float, fast (the C library's): see sigmoid_float
 
 
 def sigmoid(x):

@@ -23,6 +23,7 @@ import numpy as np
 from ._checks import describe, finite_array, real_number
 from .activations import tanh_values
 from .lstm import GATE_NAMES, check_params
+from .layer_checks import check_cell, check_seed, count, sequence_values, starting_memory
 from .lstm_math import dot, lstm_day, split_gates, sum_of_outer_products
 
 
@@ -76,34 +77,6 @@ def _check_gate(gate, name):
     if not isinstance(gate, LayerGate):
         raise TypeError(f"{name} must be a LayerGate(w_short, w_input, bias), got {describe(gate)}")
     return gate
-
-
-def sequence_values(values, n_inputs):
-    """values as a (days, batch, I) float array, checked against the layer's I."""
-    days = finite_array(values, "values")
-    if days.ndim in (1, 2):
-        if n_inputs != 1:
-            raise ValueError(f"values of shape {days.shape} give one input a day, but this layer reads {n_inputs} "
-                             f"inputs: pass an array of shape (days, batch, {n_inputs})")
-        days = days.reshape(days.shape[0], -1, 1) if days.ndim == 2 else days.reshape(-1, 1, 1)
-    if days.ndim != 3 or days.shape[0] == 0 or days.shape[1] == 0:
-        raise ValueError("values must be (days,), (days, batch) or (days, batch, inputs) with at least one day and "
-                         f"one sequence; got shape {np.shape(values)}")
-    if days.shape[2] != n_inputs:
-        raise ValueError(f"values must have {n_inputs} input(s) a day (its last axis) for this layer, "
-                         f"got shape {days.shape}")
-    return days
-
-
-def starting_memory(memory, name, batch, units):
-    if memory is None:
-        return np.zeros((batch, units))
-    memory = finite_array(memory, name)
-    try:
-        return np.broadcast_to(memory, (batch, units)).copy()
-    except ValueError:
-        raise ValueError(f"{name} must have shape (batch, H) = ({batch}, {units}) (or broadcast to it), "
-                         f"got shape {memory.shape}") from None
 
 
 def _stack(gates, part):
@@ -403,21 +376,3 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
         bias = np.full(n_units, (forget_bias, input_bias, 0.0, 0.0)[k] if cell == "lstm" else 0.0)
         gates.append(LayerGate(w_short, w_input, bias))
     return LSTMLayer(*gates) if cell == "lstm" else RNNLayer(gates[0])
-
-
-def check_cell(cell):
-    if cell not in LAYERS:
-        raise ValueError(f"cell must be 'lstm' or 'rnn', got {describe(cell)}")
-    return cell
-
-
-def count(value, name, low=1):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be a whole number {low} or more, got {describe(value)}")
-    return int(value)
-
-
-def check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number 0 or more, got {describe(seed)}")
-    return int(seed)

@@ -18,7 +18,8 @@ import numpy as np
 
 from ._checks import real_number
 from .activations import tanh_values
-from .layers import LSTMLayer, check_cell, check_seed, count
+from .layer_checks import check_cell, check_seed, count
+from .layers import LSTMLayer
 from .lstm_math import dot, lstm_day, split_gates
 from .threads import one_blas_thread
 from .sequence_model import new_sequence_model, train_sequence_model

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import describe, finite_array, real_number
-from .layers import LSTMLayer, RNNLayer, check_seed, count, new_layer, sequence_values
+from .layer_checks import check_seed, count, sequence_values
+from .layers import LSTMLayer, RNNLayer, new_layer
 from .lstm_math import dot
 
 

@@ -39,14 +39,14 @@ def _forward(p, sequence):
     """Run the unit over `sequence` (floats); p is the 12 numbers as a list. Returns the
     final short-term memory and, per day, what the backward pass needs.
 
-    lstm_math.lstm_day on Python floats, operation for operation (a test checks it gives the
-    layer's numbers): numpy's per-call cost would be most of the time at this size."""
+    The scalar fast path of lstm_math.lstm_day (a test checks it gives the layer's numbers to
+    1e-12): at this size numpy's per-call cost would be most of the time."""
     fs, fi, fb, is_, ii, ib, cs, ci, cb, os_, oi, ob = p
     long = short = 0.0
     tape = []
     for x in sequence:
-        zf, zi = fs * short + (fi * x + fb), is_ * short + (ii * x + ib)
-        zc, zo = cs * short + (ci * x + cb), os_ * short + (oi * x + ob)
+        zf, zi = fs * short + fi * x + fb, is_ * short + ii * x + ib
+        zc, zo = cs * short + ci * x + cb, os_ * short + oi * x + ob
         if (zf - zf) + (zi - zi) + (zc - zc) + (zo - zo) != 0.0:  # a sum overflowed to inf or NaN (rare)
             zf, zi = _sum(fs, short, fi, x, fb), _sum(is_, short, ii, x, ib)
             zc, zo = _sum(cs, short, ci, x, cb), _sum(os_, short, oi, x, ob)
@@ -54,7 +54,7 @@ def _forward(p, sequence):
         i = sigmoid_float(zi)                         # input gate
         c = tanh_float(zc)                            # potential long-term memory
         o = sigmoid_float(zo)                         # output gate
-        new_long = long * f + i * c                   # new long-term memory
+        new_long = f * long + i * c                   # new long-term memory
         t = tanh_float(new_long)                      # potential short-term memory
         tape.append((x, long, short, f, i, c, o, t))
         long, short = new_long, o * t                 # new short-term memory
@@ -196,6 +196,7 @@ def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimize
     callback_every = whole_number(callback_every, "callback_every", 1)
 
     beta1, beta2, eps = 0.9, 0.999, 1e-8
+    rest1, rest2 = 1.0 - beta1, 1.0 - beta2
     m, v, t = [0.0] * 12, [0.0] * 12, 0
     history, snapshots = np.full(epochs, np.nan), {}
     finished, diverged_at = p, None
@@ -212,8 +213,8 @@ def train_lstm(sequences, targets, params, epochs, learning_rate=0.001, optimize
             t += 1
             step_size = rate / (1.0 - beta1**t)
             root_correction = math.sqrt(1.0 - beta2**t)
-            m = [beta1 * mk + (1.0 - beta1) * gk for mk, gk in zip(m, g)]
-            v = [beta2 * vk + (1.0 - beta2) * gk * gk for vk, gk in zip(v, g)]
+            m = [beta1 * mk + rest1 * gk for mk, gk in zip(m, g)]
+            v = [beta2 * vk + rest2 * gk * gk for vk, gk in zip(v, g)]
             p = [pk - step_size * mk / (math.sqrt(vk) / root_correction + eps) for pk, mk, vk in zip(p, m, v)]
         if not (math.isfinite(total) and all(map(math.isfinite, p))):
             diverged_at = epoch  # stop rather than compute with overflowed numbers
