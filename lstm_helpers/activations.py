@@ -32,45 +32,66 @@ LOWEST = -746.0  # e^a is 0 in a float below about -745.13: arguments are clampe
 
 
 def exp_parts(a):
-    """(k, p) with e^a = 2^k (1 + p), for a float array a <= 0; k a float array of whole numbers.
+    """(k, p) with e^a = 2^k (1 + p), for a float array a <= 0 (1-D or more); k holds whole numbers.
 
     p is e^r - 1 for |r| <= ln2 / 2, accurate to about 1 ulp even near 0 (so tanh stays
     accurate for tiny arguments). Only + - * /, np.rint and np.maximum: the same bits on any CPU.
     """
-    a = np.maximum(a, LOWEST)
-    k = np.rint(a * INV_LN2)
-    r = (a - k * LN2_HI) - k * LN2_LO
+    a = np.maximum(a, LOWEST)  # a fresh array: the buffers below are written in place
+    k = a * INV_LN2
+    np.rint(k, out=k)
+    r = k * LN2_HI
+    np.subtract(a, r, out=r)
+    r -= np.multiply(k, LN2_LO, out=a)  # r = (a - k ln2_hi) - k ln2_lo
     t = r * r
-    c = r - t * (R1 + t * (R2 + t * (R3 + t * (R4 + t * R5))))
-    return k, (2.0 * r) / (2.0 - c)
+    c = t * R5  # c = t (R1 + t (R2 + t (R3 + t (R4 + t R5)))), Horner's rule in place
+    for coefficient in (R4, R3, R2, R1):
+        c += coefficient
+        c *= t
+    np.subtract(r, c, out=c)
+    np.subtract(2.0, c, out=c)
+    r *= 2.0
+    r /= c  # 2r / (2 - c)
+    return k, r
 
 
 def exp_and_expm1(a):
     """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp."""
     k, p = exp_parts(a)
     k = k.astype(np.int32)
-    two_k, scaled = np.ldexp(1.0, k), np.ldexp(p, k)
-    return two_k + scaled, scaled + (two_k - 1.0)
+    two_k, scaled = np.ldexp(1.0, k), np.ldexp(p, k, out=p)
+    e = two_k + scaled
+    two_k -= 1.0
+    two_k += scaled  # e - 1 = (2^k - 1) + 2^k p: exact near 0, where k = 0
+    return e, two_k
 
 
 def exact_exp(x):
     """e^x for a float array x between -745 and 709 (0 below), the same bits on any CPU."""
     x = np.asarray(x, dtype=float)
-    k, p = exp_parts(np.minimum(x, 709.78))  # exp_parts reduces any a; only a <= 0 is needed inside
+    k, p = exp_parts(np.minimum(np.atleast_1d(x), 709.78))  # exp_parts reduces any a; only a <= 0 is needed inside
     k = k.astype(np.int32)
-    return np.ldexp(1.0, k) + np.ldexp(p, k)
+    return (np.ldexp(1.0, k) + np.ldexp(p, k)).reshape(x.shape)
 
 
 def sigmoid_values(z):
     """sigmoid of a float array: 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) below, never overflowing."""
+    shape, z = np.shape(z), np.atleast_1d(z)  # in-place arithmetic needs arrays, not numpy scalars
     e = exp_and_expm1(-np.abs(z))[0]
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return (np.where(z >= 0, 1.0, e) / (1.0 + e)).reshape(shape)
 
 
 def tanh_values(x):
     """tanh of a float array: |u| / (1 + e) with e = e^(-2|x|), u = e - 1, and the sign of x."""
-    e, u = exp_and_expm1(-2.0 * np.minimum(np.abs(x), -LOWEST))  # clamped first: 2|x| cannot overflow
-    return np.copysign(u, x) / (1.0 + e)
+    shape, x = np.shape(x), np.atleast_1d(x)  # in-place arithmetic needs arrays, not numpy scalars
+    a = np.abs(x)
+    np.minimum(a, -LOWEST, out=a)  # clamped first: 2|x| cannot overflow
+    a *= -2.0
+    e, u = exp_and_expm1(a)
+    np.copysign(u, x, out=u)
+    e += 1.0
+    u /= e
+    return u.reshape(shape)
 
 
 def sigmoid_float(z):

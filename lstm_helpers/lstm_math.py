@@ -61,7 +61,8 @@ def squash_gates(sums):
     sigmoid for three, tanh for the candidate, from one exp of all of them. Bit for bit
     activations.sigmoid_values and tanh_values of each part."""
     units = sums.shape[-1] // 4
-    a = np.minimum(np.abs(sums), -LOWEST)
+    a = np.abs(sums)
+    np.minimum(a, -LOWEST, out=a)
     a *= _gate_scale(units)
     e, u = exp_and_expm1(a)
     top = np.where(sums >= 0, 1.0, e)  # sigmoid: 1 / (1 + e^-z) at z >= 0, e^z / (1 + e^z) below
