@@ -225,6 +225,34 @@ def _dataset(data, name, n_inputs):
     return values, _targets(data[1], values.shape[1])
 
 
+def _check_training(model, training_data, validation_data, patience, stop_when):
+    """(training data or make_batch, validation pair or None), checked."""
+    if not isinstance(model, SequenceModel):
+        raise TypeError(f"model must be a SequenceModel (see new_sequence_model), got {describe(model)}")
+    training = _dataset(training_data, "training_data", model.n_inputs)
+    validation = None if validation_data is None else _dataset(validation_data, "validation_data", model.n_inputs)
+    if callable(validation):
+        raise TypeError("validation_data must be a pair (values, targets): it is scored the same way each check")
+    if (patience is not None or stop_when is not None) and validation is None:
+        raise ValueError("patience and stop_when look at the validation data: pass validation_data too")
+    return training, validation
+
+
+def _batches(training, batch_size, rng):
+    """Endless (values, targets) batches: make_batch(rng, batch_size) if training is a function, else
+    batch_size sequences at a time, in an order shuffled afresh (by rng) every pass."""
+    order, used = np.empty(0, dtype=int), 0
+    while True:
+        if callable(training):
+            yield training(rng, batch_size)
+            continue
+        if used + batch_size > order.size:
+            order, used = rng.permutation(training[0].shape[1]), 0
+        chosen = order[used: used + batch_size]
+        used += batch_size
+        yield training[0][:, chosen], training[1][chosen]
+
+
 def train_sequence_model(model, training_data, validation_data=None, *, max_steps=1000, batch_size=64,
                          learning_rate=0.01, check_every=25, patience=None, stop_when=None, seed=0,
                          callback=None):
@@ -238,34 +266,18 @@ def train_sequence_model(model, training_data, validation_data=None, *, max_step
       lower validation loss; otherwise after max_steps.
     callback(step, training_loss, validation_loss), if given, is called at every check.
     """
-    if not isinstance(model, SequenceModel):
-        raise TypeError(f"model must be a SequenceModel (see new_sequence_model), got {describe(model)}")
-    training = _dataset(training_data, "training_data", model.n_inputs)
-    validation = None if validation_data is None else _dataset(validation_data, "validation_data", model.n_inputs)
-    if callable(validation):
-        raise TypeError("validation_data must be a pair (values, targets): it is scored the same way each check")
+    training, validation = _check_training(model, training_data, validation_data, patience, stop_when)
     max_steps, batch_size = count(max_steps, "max_steps"), count(batch_size, "batch_size")
     check_every = count(check_every, "check_every")
-    if patience is not None:
-        patience = count(patience, "patience")
-    if (patience is not None or stop_when is not None) and validation is None:
-        raise ValueError("patience and stop_when look at the validation data: pass validation_data too")
-    rng = np.random.default_rng(check_seed(seed))
+    patience = None if patience is None else count(patience, "patience")
+    batches = _batches(training, batch_size, np.random.default_rng(check_seed(seed)))
     optimizer = Adam(learning_rate)
     start = time.perf_counter()
     losses, check_steps, validation_losses = [], [], []
     best, best_loss, best_step, since_best = model, np.inf, 0, 0
-    order, used = np.empty(0, dtype=int), 0
     stopped = "max_steps"
     for step in range(1, max_steps + 1):
-        if callable(training):
-            values, targets = training(rng, batch_size)
-        else:
-            if used + batch_size > order.size:
-                order, used = rng.permutation(training[0].shape[1]), 0
-            chosen = order[used: used + batch_size]
-            used += batch_size
-            values, targets = training[0][:, chosen], training[1][chosen]
+        values, targets = next(batches)
         loss, gradients = model.loss_and_gradients(values, targets)
         losses.append(loss)
         if not np.isfinite(loss):
