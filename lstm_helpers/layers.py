@@ -14,6 +14,9 @@ notebook 02 with tanh: it has only a short-term memory.
 
 Each layer also walks backwards (`backward`): backpropagation through time,
 one day at a time, every sequence of the batch at once.
+
+Notebooks 06-07. A day is lstm_math.lstm_day, and every product is lstm_math.dot (no
+BLAS): a run gives the same bits on every CPU, and starts no BLAS thread.
 """
 
 from dataclasses import dataclass, fields

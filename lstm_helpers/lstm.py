@@ -6,6 +6,9 @@ the forget gate is held near 1 it can carry a memory, and its gradient, across
 many days, where a basic RNN's signal is multiplied by the same weight every day
 (notebook 06 measures this). The short-term memory (hidden state) goes through
 weights at every stage and is the unit's output.
+
+Notebooks 03-04. The arithmetic of a day is lstm_math.lstm_day, the one every LSTM of
+the course runs: the unit is a layer of 1 unit reading 1 input (layers.py, notebooks 06-07).
 """
 
 from dataclasses import dataclass, fields
