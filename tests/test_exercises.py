@@ -9,7 +9,7 @@ import pytest
 
 import lstm_helpers as lh
 from lstm_helpers.exercises import (
-    ChoiceExercise, ExplanationExercise, Feedback, FunctionExercise, NumberExercise, all_exercise_sets,
+    ChoiceExercise, ExplanationExercise, Feedback, FunctionExercise, NumberExercise, all_exercise_sets, normalised,
 )
 from tools.build_instructors import prompts
 
@@ -366,8 +366,6 @@ def test_every_number_asked_to_d_decimals_takes_exactly_the_rounded_answer():
 
 
 def test_choices_are_normalised_one_way():
-    from lstm_helpers.exercises import normalised
-
     assert normalised("Forget 5.0,input \u22123.") == normalised("forget 5, input -3") == ("forget", "5", "input", "-3")
     assert normalised("(c)") == normalised(" C ") == ("c",)
     assert normalised("the same.") == ("the", "same") != normalised("not the same")
