@@ -3,7 +3,7 @@
 from . import origin as _origin
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .data import COMPANY_A, COMPANY_B
-from .exercises import ____
+from .exercises import ____, exercises_for
 from .evaluation import (
     direction_accuracy, evaluate, r_squared, random_split_check, rmse, walk_forward, wilson_interval,
 )
@@ -21,7 +21,6 @@ from .long_lag import (
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
 from .lstm_window import LSTMWindow, lstm_choices
 from .prices import load_prices, price_source, price_tickers
-from .questions import exercises_for
 from .rnn import BasicRNN, RNNRun, gradient_scale
 from .sequence_model import Adam, SequenceModel, SequenceTraining, new_sequence_model, train_sequence_model
 from .setup_check import check_setup

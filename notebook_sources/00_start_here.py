@@ -84,10 +84,11 @@ def show_sigmoid(x):
 #
 # Here is one to practise on. A gate in an LSTM is a percentage: it says how much of a
 # memory gets through.
+#
+# **Your turn (q1).** A gate outputs 0.25. How much of a long-term memory of 2.0 gets through?
 
 # %%
 ex = lh.exercises_for("00")
-print(ex.q1.prompt)
 
 # %% [markdown]
 # First, the check with the blank untouched: this is what you see before you answer.

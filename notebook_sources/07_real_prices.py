@@ -423,7 +423,7 @@ print(results.calls("LSTM"))
 
 # %%
 answer = ____
-ex.q4.check(answer)
+ex.q4.check(answer, lstm=lstm)  # the check measures the leak on the LSTM chosen above
 
 # %% [markdown]
 # Now check: the chosen LSTM trained twice, once with each scaler.

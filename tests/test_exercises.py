@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers.exercises import ChoiceExercise, ExplanationExercise, Feedback, FunctionExercise, NumberExercise
-from lstm_helpers.questions import all_exercise_sets
+from lstm_helpers.exercises import (
+    ChoiceExercise, ExplanationExercise, Feedback, FunctionExercise, NumberExercise, all_exercise_sets, normalised,
+)
+from tools.build_instructors import prompts
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = [(s.notebook, name, q) for s in all_exercise_sets() for name, q in s.items()]
@@ -80,7 +82,7 @@ def test_hint_without_a_number_gives_the_next_one():
 
 
 def test_number_exercise_generic_reasons():
-    q = NumberExercise("?", expected=0.75, hints=["a", "b"], solution="s", tolerance=0.005)
+    q = NumberExercise(expected=0.75, hints=["a", "b"], solution="s", tolerance=0.005)
     assert q.assess(0.752).correct
     assert "wrong sign" in q.assess(-0.75).message
     assert "round too early" in q.assess(0.78).message
@@ -274,7 +276,7 @@ def test_stored_outputs_hold_no_solution_text():
 
 def test_a_mistake_that_would_count_as_correct_is_refused():
     with pytest.raises(ValueError, match="within the tolerance"):
-        NumberExercise("?", expected=1.0, hints=["a", "b"], solution="s", tolerance=0.01, mistakes=[(1.005, "x")])
+        NumberExercise(expected=1.0, hints=["a", "b"], solution="s", tolerance=0.01, mistakes=[(1.005, "x")])
 
 
 def _cells(name):
@@ -307,9 +309,63 @@ def test_no_number_answer_is_printed_above_its_question(exercise_set):
 
 
 @pytest.mark.parametrize("exercise_set", all_exercise_sets(), ids=lambda s: s.notebook[:2])
-def test_every_lettered_option_is_in_its_notebook_word_for_word(exercise_set):
-    markdown = "\n".join(source for kind, source, _ in _cells(exercise_set.notebook) if kind == "markdown")
+def test_every_question_is_asked_in_its_notebook_with_its_options(exercise_set):
+    asked = prompts(exercise_set.notebook)
+    assert set(asked) == set(exercise_set.names()), f"{exercise_set.notebook}: no 'Your turn (qN)' for some"
     for name, q in exercise_set.items():
-        for option in re.findall(r"^\([a-z]\) .*$", q.prompt, re.M):
-            assert f"# {option}" in markdown.replace("\n", "\n# ") or option in markdown, \
-                f"{exercise_set.notebook} {name}: option {option[:40]!r} differs in the notebook"
+        lettered = [o for o in getattr(q, "options", ()) if isinstance(o, str) and re.fullmatch(r"[a-z]", o)]
+        if lettered:
+            assert re.findall(r"^\(([a-z])\) ", asked[name], re.M) == lettered, f"{exercise_set.notebook} {name}"
+
+
+# Issue 23: every way of writing a right answer is accepted, never a wrong one.
+RIGHT_06_Q2 = ["forget 5, input -3", "forget 5, input \u22123", "forget 5,input -3", "forget 5, input -3.0",
+               "forget 5.0, input -3.0", "  Forget 5, Input -3. ", "'forget 5, input -3'"]
+WRONG_06_Q2 = ["forget 5, input 3", "forget 5, input -3.5", "forget 5, input 0", "forget -5, input -3",
+               "forget 5", "input -3", "forget 5, input -3, forget 0", "forget 50, input -3", "5, -3"]
+
+
+def test_06_q2_accepts_the_right_biases_however_written():
+    q = lh.exercises_for("06").q2
+    assert q.answer == "forget 5, input -3"
+    for right in RIGHT_06_Q2:
+        assert q.assess(right).correct, right
+    for wrong in WRONG_06_Q2:
+        assert not q.assess(wrong).correct, wrong
+    assert q.assess("forget 0.0,input 0").message.startswith("'forget 0, input 0': "), "a wrong option keeps its reason"
+
+
+def test_the_same_is_accepted_in_other_words_and_nothing_else_is():
+    q = lh.exercises_for("07").q3
+    for right in ("the same", "same", "the same.", "unchanged", "The Same", "no change", "identical", "no different"):
+        assert q.assess(right).correct, right
+    for wrong in ("better", "worse", "not the same", "different", "changed", "same or better", "the", ""):
+        assert not q.assess(wrong).correct, wrong
+    assert lh.exercises_for("04").q2.assess("same").message.startswith("'the same': "), "04 q2's wrong option"
+
+
+def test_06_q1_tolerance_follows_the_four_decimals_asked_for():
+    q = lh.exercises_for("06").q1
+    assert abs(q.expected - 0.9 ** 50) < 1e-15 and f"{q.expected:.6f}" == "0.005154"
+    for right in (0.0052, 0.00515, 0.005154, 0.9 ** 50):
+        assert q.assess(right).correct, right
+    for wrong in (0.0051, 0.0053, 0.005, 0.01):
+        assert not q.assess(wrong).correct, wrong
+    assert "rounded to 4 decimals" in q.assess(0.0051).message
+
+
+def test_every_number_asked_to_d_decimals_takes_exactly_the_rounded_answer():
+    for exercise_set in all_exercise_sets():
+        for name, q in exercise_set.items():
+            if isinstance(q, NumberExercise) and q.decimals is not None:
+                unit = 10.0 ** -q.decimals
+                rounded = round(q.expected, q.decimals)
+                assert q.assess(rounded).correct, (exercise_set.notebook, name)
+                assert not q.assess(rounded + unit).correct and not q.assess(rounded - unit).correct, \
+                    (exercise_set.notebook, name)
+
+
+def test_choices_are_normalised_one_way():
+    assert normalised("Forget 5.0,input \u22123.") == normalised("forget 5, input -3") == ("forget", "5", "input", "-3")
+    assert normalised("(c)") == normalised(" C ") == ("c",)
+    assert normalised("the same.") == ("the", "same") != normalised("not the same")
