@@ -11,12 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
-from lstm_helpers.diagrams import (
-    LABELS, DaysTable, draw_lstm_unit, draw_unrolled, fmt, lstm_unit_svg, stage_explanation, step_table_html,
-    unrolled_svg,
-)
+from lstm_helpers.pictures.companies import DaysTable, draw_unrolled, unrolled_svg
+from lstm_helpers.pictures.unit import LABELS, draw_lstm_unit, fmt, lstm_unit_svg, stage_explanation, step_table_html
 from lstm_helpers.lstm import day_sensitivity
-from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer
+from lstm_helpers.explorers.companies import UnrolledExplorer
+from lstm_helpers.explorers.unit import LSTMUnitExplorer
 
 
 def svg_texts(svg):
@@ -157,7 +156,8 @@ def test_resets_return_to_the_example(explorer):
 
 def test_every_explorer_slider_starts_on_a_multiple_of_its_step():
     """The browser snaps a slider to its step and sends the snapped value back."""
-    from lstm_helpers.widgets import ActivationExplorer, GradientExplorer
+    from lstm_helpers.explorers.activations import ActivationExplorer
+    from lstm_helpers.explorers.rnn import GradientExplorer
 
     for explorer in (LSTMUnitExplorer(), ActivationExplorer(x=2.0), GradientExplorer()):
         sliders, stack = [], list(explorer.widget.children)

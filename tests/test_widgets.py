@@ -7,8 +7,10 @@ import re
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers.plots import draw_unrolled_rnn, gradient_chart, plot_activations, plot_gradient_contributions, plot_slopes
-from lstm_helpers.widgets import ActivationExplorer, GradientExplorer
+from lstm_helpers.explorers.activations import ActivationExplorer
+from lstm_helpers.explorers.rnn import GradientExplorer
+from lstm_helpers.pictures.activations import plot_activations, plot_slopes
+from lstm_helpers.pictures.rnn import draw_unrolled_rnn, gradient_chart, plot_gradient_contributions
 
 PNG = b"\x89PNG"
 
@@ -120,7 +122,7 @@ def test_unrolled_rnn_diagram_has_one_copy_per_day():
 
 
 def test_learning_rate_explorer_at_every_rate():
-    from lstm_helpers.widgets import LearningRateExplorer
+    from lstm_helpers.explorers.training import LearningRateExplorer
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=200)
@@ -134,7 +136,7 @@ def test_learning_rate_explorer_at_every_rate():
 
 
 def test_learning_rate_explorer_trains_once_and_a_move_only_swaps_the_view(monkeypatch):
-    from lstm_helpers import widgets
+    from lstm_helpers.explorers import training as widgets
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = widgets.LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=50)
@@ -149,7 +151,7 @@ def test_learning_rate_explorer_trains_once_and_a_move_only_swaps_the_view(monke
 
 
 def test_learning_rate_explorer_reports_divergence():
-    from lstm_helpers.widgets import LearningRateExplorer
+    from lstm_helpers.explorers.training import LearningRateExplorer
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=5)
@@ -160,7 +162,7 @@ def test_learning_rate_explorer_reports_divergence():
 
 
 def test_train_with_progress_returns_the_same_run():
-    from lstm_helpers.widgets import train_with_progress
+    from lstm_helpers.explorers.training import train_with_progress
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     run = train_with_progress(*data, lh.UNTRAINED_PARAMS, epochs=120, redraw_every=60)
@@ -168,7 +170,7 @@ def test_train_with_progress_returns_the_same_run():
 
 
 def test_loss_plots_are_labelled():
-    from lstm_helpers.plots import plot_loss_along, plot_loss_history
+    from lstm_helpers.pictures.training import plot_loss_along, plot_loss_history
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     fig = plot_loss_along(lh.UNTRAINED_PARAMS, *data)
@@ -184,7 +186,7 @@ def test_live_activation_picture_matches_a_full_redraw():
     import numpy as np
     from PIL import Image
 
-    from lstm_helpers.figures import figure_png
+    from lstm_helpers.pictures.figure import figure_png
 
     explorer = ActivationExplorer(x=-3.0)
     explorer.x.value = 4.5
@@ -198,7 +200,7 @@ def test_live_activation_picture_matches_a_full_redraw():
 
 def test_unrolled_explorer_shows_only_the_days_run():
     """Issue 11 item 16: at days run 0 or 1 the table and readout showed all four days and the prediction."""
-    from lstm_helpers.widgets import UnrolledExplorer
+    from lstm_helpers.explorers.companies import UnrolledExplorer
 
     explorer = UnrolledExplorer(company="Company B")
     run = lh.unroll(lh.COMPANY_B[:4])
@@ -220,7 +222,7 @@ def test_unrolled_explorer_shows_only_the_days_run():
 
 def test_every_explorer_updates_all_its_views_from_one_computation():
     """The parts of a screen never disagree: each view shows the slider values of the same move."""
-    from lstm_helpers.widgets import LSTMUnitExplorer
+    from lstm_helpers.explorers.unit import LSTMUnitExplorer
 
     explorer = LSTMUnitExplorer()
     explorer.long_memory.value, explorer.input_value.value = -3.0, 0.5
@@ -231,7 +233,7 @@ def test_every_explorer_updates_all_its_views_from_one_computation():
 
 
 def test_svg_chart_ticks_and_clipping():
-    from lstm_helpers.svgchart import Chart, nice_ticks
+    from lstm_helpers.pictures.chart import Chart, nice_ticks
 
     assert nice_ticks(0, 1000) == [0, 200, 400, 600, 800, 1000]
     assert nice_ticks(0.5, 50.5, most=10)[:3] == [5, 10, 15]

@@ -2,14 +2,15 @@
 
 import ipywidgets as w
 
-from .figures import LiveFigure
-from .long_lag import experiment_settings, long_lag_experiment
-from .long_lag_plots import gradient_by_lag_figure
-from ._checks import in_range
-from .widgets import _live_slider
+from .._checks import in_range
+from ..long_lag import experiment_settings, long_lag_experiment
+from ..pictures.colours import BLUE
+from ..pictures.figure import LiveFigure
+from ..pictures.long_lag import gradient_by_lag_figure
+from .base import Explorer, live_slider
 
 
-class GradientByLagExplorer:
+class GradientByLagExplorer(Explorer):
     """Sliders for the LSTM's forget-gate and input-gate biases at the start of training; the
     LSTM's gradient-against-lag curve and its forget-gate product follow them live.
 
@@ -18,8 +19,8 @@ class GradientByLagExplorer:
     def __init__(self, forget_bias=5.0, input_bias=-3.0):
         forget_bias = in_range(forget_bias, "forget_bias", -2.0, 8.0, step=0.5)
         input_bias = in_range(input_bias, "input_bias", -6.0, 3.0, step=0.5)
-        self.forget_bias = _live_slider("forget-gate bias", -2.0, 8.0, forget_bias, step=0.5)
-        self.input_bias = _live_slider("input-gate bias", -6.0, 3.0, input_bias, step=0.5)
+        self.forget_bias = live_slider("forget-gate bias", -2.0, 8.0, forget_bias, step=0.5)
+        self.input_bias = live_slider("input-gate bias", -6.0, 3.0, input_bias, step=0.5)
         fig, self._move_to = gradient_by_lag_figure(forget_bias, input_bias)
         self.rnn = fig.rnn
         moved, self.lstm = self._move_to(forget_bias, input_bias)
@@ -40,9 +41,6 @@ class GradientByLagExplorer:
         self.readout.value = readout_text(self.lstm, self.rnn)
         self.image.value = png
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
 
 def readout_text(lstm, rnn):
     """One line saying what the curves show at the longest lag, numbers computed."""
@@ -54,7 +52,7 @@ def readout_text(lstm, rnn):
             "(medians over 20 untrained models).")
 
 
-def train_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
+def long_lag_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
     """long_lag_experiment for each cell at n_days, one after the other, each with a progress bar
     and its validation accuracy as it goes. Shows the bars; returns {cell: LongLagResult}.
     Nothing shown depends on time, so a rebuilt notebook stores the same widgets."""
@@ -63,7 +61,7 @@ def train_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
     bars, labels = {}, {}
     for cell in cells:
         settings = experiment_settings(cell, **overrides)
-        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], style={"bar_color": "#0072B2"},
+        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], style={"bar_color": BLUE},
                                    layout=w.Layout(width="320px"))
         labels[cell] = w.HTML(f"<b>{cell.upper()}</b>: waiting")
     display(w.VBox([w.HBox([bars[cell], labels[cell]]) for cell in cells]))

@@ -1,4 +1,4 @@
-"""The course's figure style, and figures as PNG for notebooks and widgets.
+"""The course's figure style, and figures as PNG for notebooks and explorers (notebook 01 on).
 
 Figures are made without pyplot, so nothing is shown twice: a function returns
 a Figure, a notebook shows it by leaving it as a cell's value, and a widget
@@ -10,14 +10,6 @@ import io
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
-
-# Okabe-Ito colours, told apart by colour-blind readers; every line also has a label.
-LONG_TERM_GREEN = "#009E73"
-SHORT_TERM_PINK = "#CC79A7"
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-VERMILLION = "#D55E00"
-GREY = "#666666"
 
 STYLE = {
     "font.size": 13,

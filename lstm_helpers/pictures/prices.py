@@ -9,16 +9,14 @@ import numpy as np
 from matplotlib.dates import YearLocator
 from matplotlib.ticker import FuncFormatter
 
-from ._checks import real_number
-from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
-from .evaluation import Results, WalkForward
-from .forecasting import Period, Split, autocorrelation, noise_band
-from .forecasting import ValidationChoice
-from .lstm_window import LSTMWindow
-from .prices import load_prices, price_tickers
+from .._checks import real_number
+from ..evaluation import Results, WalkForward
+from ..forecasting import Period, Split, ValidationChoice, autocorrelation, noise_band
+from ..lstm_window import LSTMWindow
+from ..prices import load_prices, price_tickers
+from .colours import BLACK, BLUE, GREY, ORANGE, SKY_BLUE, VERMILLION
+from .figure import new_figure, styled
 
-BLACK = "#000000"
-SKY_BLUE = "#56B4E9"
 LIGHT_GREY = "#A0A0A0"
 STOCK_STYLES = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":")]
 PERIOD_SHADES = {"train": "#E8E8E8", "validation": "#C8DDF0", "test": "#F6D9C4"}

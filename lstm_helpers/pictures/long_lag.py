@@ -7,11 +7,12 @@ gradient blue, the basic RNN's orange; every line also has a label.
 import numpy as np
 from matplotlib.ticker import LogLocator
 
-from ._checks import real_number
-from .figures import BLUE, GREY, LONG_TERM_GREEN, ORANGE, VERMILLION, new_figure
-from .long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_companies
-from .lstm import EXAMPLE_PARAMS
-from .training import UNTRAINED_PARAMS
+from .._checks import real_number
+from ..long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_companies
+from ..lstm import EXAMPLE_PARAMS
+from ..training import UNTRAINED_PARAMS
+from .colours import BLUE, GREY, LONG_TERM_GREEN, ORANGE, VERMILLION
+from .figure import new_figure
 
 FLOOR = 1e-35  # the bottom of the log-scale plots: a line that falls below it stops there
 
@@ -47,7 +48,7 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     """(figure, move_to): |d prediction / d day 1| against the lag (left) and what multiplies
     day 1's signal on the way (right). move_to(forget_bias, input_bias) redraws the LSTM's two
     live lines and returns (the artists it moved, the GradientByLag it drew), so a slider can
-    redraw just those (figures.LiveFigure)."""
+    redraw just those (figure.LiveFigure)."""
     rnn = gradient_by_lag("rnn", max_days)
     closed = gradient_by_lag("lstm", max_days, forget_bias=0.0, input_bias=0.0)
     fig, (left, right) = new_figure(11, 5.6, ncols=2)
