@@ -26,15 +26,17 @@ def labelled(fig):
 
 def test_explorer_follows_both_sliders_to_every_extreme():
     explorer = GradientByLagExplorer()
-    seen = {bytes(explorer.image.value)}
+    seen = {explorer.png}
     for forget_bias in (explorer.forget_bias.min, explorer.forget_bias.max, 0.0):
         for input_bias in (explorer.input_bias.min, explorer.input_bias.max):
             explorer.forget_bias.value, explorer.input_bias.value = forget_bias, input_bias
-            assert bytes(explorer.image.value).startswith(PNG)
+            assert explorer.png.startswith(PNG)
             assert f"{explorer.lstm.gradients[-1]:.2g}" in explorer.readout.value
+            assert f"{explorer.lstm.gradients[-1]:.2g} for the LSTM with forget bias {forget_bias:g}" in \
+                explorer.image.value, "the picture's alt text says its numbers"
             want = lh.gradient_by_lag("lstm", 100, forget_bias=forget_bias, input_bias=input_bias)
             assert np.array_equal(explorer.lstm.gradients, want.gradients)
-            seen.add(bytes(explorer.image.value))
+            seen.add(explorer.png)
     assert len(seen) == 7, "each setting draws a different picture"
 
 

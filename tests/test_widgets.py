@@ -4,6 +4,7 @@ import html
 import itertools
 import re
 
+import numpy as np
 import pytest
 
 import lstm_helpers as lh
@@ -42,8 +43,12 @@ def test_activation_explorer_at_every_extreme():
         assert f"x = {x:.1f}" in text
         assert f"sigmoid(x) = {lh.sigmoid(x):.3f}" in text and f"tanh(x) = {lh.tanh(x):.3f}" in text
         assert f"slope {lh.sigmoid_derivative(x):.3f}" in text
-        assert bytes(explorer.image.value).startswith(PNG)
-        images.add(bytes(explorer.image.value))
+        assert explorer.png.startswith(PNG)
+        alt = f"At x = {x:.1f}: sigmoid is {lh.sigmoid(x):.3f}, slope {lh.sigmoid_derivative(x):.3f}"
+        assert explorer.image.value.startswith('<img src="data:image/png;base64,') and f'alt="' in explorer.image.value
+        assert alt in explorer.image.value, "the picture's alt text says its numbers"
+        assert f"sigmoid(x) = {lh.sigmoid(x):.3f}" in explorer.status.value and 'role="status"' in explorer.status.value
+        images.add(explorer.png)
     assert len(images) == 3, "the picture changes with x"
 
 
@@ -104,7 +109,10 @@ def test_gradient_plot_title_says_what_happens():
     assert gradient_chart(0.5, 50).title == "w = 0.50 over 50 days: older days vanish"
     assert gradient_chart(-2.0, 1).title.endswith("1 day: no links to cross yet"), "as the readout says"
     assert gradient_chart(0.0, 2).title.endswith("every earlier day is cut off")
-    assert "w = 0.50 over 50 days" in plot_gradient_contributions(0.5, 50)._repr_svg_()
+    html = plot_gradient_contributions(0.5, 50)._repr_html_()
+    assert "w = 0.50 over 50 days" in html and "<svg" in html, "sent as HTML, inline, so its <desc> is read"
+    grads = lh.BasicRNN(w_input=1.0, w_recurrent=0.5).input_gradients(np.zeros(50))
+    assert f"day 1 {grads[0]:.3g}, day 25 {grads[24]:.3g}, day 50 {grads[-1]:.3g}" in html, "its numbers, in words"
 
 
 def test_gradient_plot_marks_each_day_by_its_sign():
@@ -190,7 +198,7 @@ def test_live_activation_picture_matches_a_full_redraw():
 
     explorer = ActivationExplorer(x=-3.0)
     explorer.x.value = 4.5
-    live = np.asarray(Image.open(io.BytesIO(bytes(explorer.image.value))).convert("RGB"), dtype=float)
+    live = np.asarray(Image.open(io.BytesIO(explorer.png)).convert("RGB"), dtype=float)
     full = np.asarray(Image.open(io.BytesIO(figure_png(plot_activations(4.5)))).convert("RGB"), dtype=float)
     assert live.shape == full.shape
     assert np.abs(live - full).mean() < 1.0, "the live picture drifted from the full drawing"
@@ -243,4 +251,4 @@ def test_svg_chart_ticks_and_clipping():
     chart.line([1, 2, 3, 4], [1.0, float("nan"), 0.0, 10.0], "#000000", label="a line")
     svg = chart.svg()
     assert svg.count("M") >= 2 and "nan" not in svg.lower(), "the line breaks at points it cannot draw"
-    assert "a line" in svg and "<title>t</title>" in svg
+    assert "a line" in svg and re.search(r'<title id="[^"]+">t</title>', svg)

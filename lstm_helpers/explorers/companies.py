@@ -1,16 +1,18 @@
 """Notebook 04's explorer: the unit unrolled over Company A's, B's or your own four days."""
 
+import re
+
 import ipywidgets as w
 
 from .._checks import one_of
 from ..data import COMPANY_A, COMPANY_B
 from ..lstm import EXAMPLE_PARAMS, check_params, unroll
 from ..pictures.companies import DaysTable, unrolled_svg
-from .base import Explorer, compact, live_slider
+from .base import Explorer, compact, control_layout, live_slider, row, slider_value
 
 
 class UnrolledExplorer(Explorer):
-    """The unit unrolled over four days: pick Company A, Company B or your own four values,
+    """The unit unrolled over four days (notebook 04): pick Company A, Company B or your own four values,
     and step through the days one at a time. Everything on screen (diagram, table, readout)
     shows only the days run so far."""
 
@@ -20,16 +22,20 @@ class UnrolledExplorer(Explorer):
     def __init__(self, company="Company A", params=EXAMPLE_PARAMS):
         company = one_of(company, "company", self.CHOICES)
         self.params = check_params(params)
-        self.company = w.ToggleButtons(options=self.CHOICES, value=company)
+        self.company = w.RadioButtons(options=self.CHOICES, value=company, description="Days from",
+                                      layout=w.Layout(width="auto"))
         start = self.COMPANIES.get(company, COMPANY_A)
-        self.days = [live_slider(f"day {k + 1}", 0.0, 1.0, start[k], width="300px") for k in range(4)]
+        self.days = [live_slider(f"day {k + 1}'s value", 0.0, 1.0, start[k]) for k in range(4)]
         self.shown = w.IntSlider(description="days run", min=0, max=4, value=4, style={"description_width": "initial"},
-                                 layout=w.Layout(width="300px"))
-        self.play = w.Play(min=0, max=4, value=4, interval=900, description="play the days")
-        w.jslink((self.play, "value"), (self.shown, "value"))
+                                 layout=control_layout())
+        # two buttons named in words step through the days (a Play widget's buttons are named by icon glyphs)
+        self.previous_day = w.Button(description="Back one day", layout=w.Layout(width="auto"))
+        self.next_day = w.Button(description="Run one more day", layout=w.Layout(width="auto"))
+        self.previous_day.on_click(lambda button: self._step_days(-1))
+        self.next_day.on_click(lambda button: self._step_days(+1))
         self.readout = w.HTML(layout=w.Layout(min_height="2.5em"))
         self.diagram = w.HTML(layout=w.Layout(width="100%"))
-        self.table = w.HTML()
+        self.table = w.HTML(layout=control_layout("1 1 20em"))
         for view in (self.readout, self.diagram, self.table):
             view.add_class("lstm-view")
         self._choosing = False
@@ -37,12 +43,16 @@ class UnrolledExplorer(Explorer):
         for slider in self.days:
             slider.observe(lambda change: self._own_values(), names="value")
         self.shown.observe(lambda change: self.update(), names="value")
-        sliders = w.VBox([w.HBox(self.days[:2]), w.HBox(self.days[2:]), w.HBox([self.play, self.shown])])
-        self.widget = w.VBox([self.company, w.HBox([sliders, self.table]), self.readout, self.diagram])
+        sliders = w.VBox([row(self.days[:2]), row(self.days[2:]), row([self.shown, self.previous_day, self.next_day])],
+                         layout=control_layout("2 1 30em"))
+        self.widget = w.VBox([self.company, row([sliders, self.table]), self.readout, self.diagram, self.make_status()])
         self.update()
 
+    def _step_days(self, change):
+        self.shown.value = min(max(self.shown.value + change, 0), 4)
+
     def values(self):
-        return [slider.value for slider in self.days]
+        return [slider_value(slider) for slider in self.days]
 
     def choose(self, company):
         """Put a company's four days on the sliders (your own keeps what is there)."""
@@ -80,4 +90,5 @@ class UnrolledExplorer(Explorer):
         table = DaysTable(run, shown_days=shown)._repr_html_()
         self.diagram.value, self.table.value = diagram, compact(table)
         self.readout.value = compact(text + " The same 12 weights and biases are used on every day.")
+        self.say(re.sub("<[^>]+>", "", text))
         return run

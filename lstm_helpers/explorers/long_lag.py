@@ -1,18 +1,20 @@
 """Notebook 06's live pieces: the forget-bias slider and the training runs with progress bars."""
 
+import re
+
 import ipywidgets as w
 
 from .._checks import in_range
 from ..long_lag import experiment_settings, long_lag_experiment
 from ..pictures.colours import BLUE
 from ..pictures.figure import LiveFigure
-from ..pictures.long_lag import gradient_by_lag_figure
-from .base import Explorer, live_slider
+from ..pictures.long_lag import describe_gradient_by_lag, gradient_by_lag_figure
+from .base import Explorer, Progress, live_slider, png_html, row, slider_value
 
 
 class GradientByLagExplorer(Explorer):
     """Sliders for the LSTM's forget-gate and input-gate biases at the start of training; the
-    LSTM's gradient-against-lag curve and its forget-gate product follow them live.
+    LSTM's gradient-against-lag curve and its forget-gate product follow them live (notebook 06).
 
     Only the LSTM's lines are redrawn (LiveFigure), fast enough to follow a drag."""
 
@@ -26,20 +28,22 @@ class GradientByLagExplorer(Explorer):
         moved, self.lstm = self._move_to(forget_bias, input_bias)
         self._live = LiveFigure(fig, moved)
         self.readout = w.HTML(layout=w.Layout(min_height="3em"))
-        self.image = w.Image(format="png", layout=w.Layout(max_width="100%"))
+        self.image = w.HTML(layout=w.Layout(width="100%"))
         self.readout.add_class("lstm-view")
         self.image.add_class("lstm-view")
         controls = [self.forget_bias, self.input_bias]
         for control in controls:
             control.observe(lambda change: self.update(), names="value")
-        self.widget = w.VBox([w.HBox(controls), self.readout, self.image])
+        self.widget = w.VBox([row(controls), self.readout, self.image, self.make_status()])
         self.update()
 
     def update(self):
-        _, self.lstm = self._move_to(self.forget_bias.value, self.input_bias.value)
-        png = self._live.png()  # everything is computed before anything on screen changes
+        # rounded to the sliders' steps: a slider's float steps would show "-8.88178e-16" for 0
+        _, self.lstm = self._move_to(slider_value(self.forget_bias), slider_value(self.input_bias))
+        self.png = self._live.png()  # everything is computed before anything on screen changes
         self.readout.value = readout_text(self.lstm, self.rnn)
-        self.image.value = png
+        self.image.value = png_html(self.png, describe_gradient_by_lag(self.lstm, self.rnn))
+        self.say(re.sub("<[^>]+>", "", self.readout.value))
 
 
 def readout_text(lstm, rnn):
@@ -54,28 +58,23 @@ def readout_text(lstm, rnn):
 
 def long_lag_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
     """long_lag_experiment for each cell at n_days, one after the other, each with a progress bar
-    and its validation accuracy as it goes. Shows the bars; returns {cell: LongLagResult}.
+    and its validation accuracy as it goes (notebook 06). Shows the bars; returns {cell: LongLagResult}.
     Nothing shown depends on time, so a rebuilt notebook stores the same widgets."""
     from IPython.display import display
 
-    bars, labels = {}, {}
-    for cell in cells:
-        settings = experiment_settings(cell, **overrides)
-        bars[cell] = w.IntProgress(min=0, max=settings["max_steps"], style={"bar_color": BLUE},
-                                   layout=w.Layout(width="320px"))
-        labels[cell] = w.HTML(f"<b>{cell.upper()}</b>: waiting")
-    display(w.VBox([w.HBox([bars[cell], labels[cell]]) for cell in cells]))
+    bars = {cell: Progress(experiment_settings(cell, **overrides)["max_steps"], f"{cell.upper()} training", BLUE)
+            for cell in cells}
+    for cell, bar in bars.items():
+        bar.show(0, words=f"{cell.upper()}: waiting")
+    display(w.VBox([bar.widget for bar in bars.values()]))
     results = {}
-    for cell in cells:
-        bar, label = bars[cell], labels[cell]
-
-        def progress(step, loss, validation_accuracy, bar=bar, label=label, cell=cell):
-            bar.value = step
-            label.value = f"<b>{cell.upper()}</b>: step {step}, validation accuracy {validation_accuracy:.2f}"
+    for cell, bar in bars.items():
+        def progress(step, loss, validation_accuracy, bar=bar, cell=cell):
+            bar.show(step, words=f"{cell.upper()}: step {step}, validation accuracy {validation_accuracy:.2f}")
 
         result = long_lag_experiment(cell, n_days, seed, callback=progress, **overrides)
-        bar.value = result.steps  # a run that stopped early shows how far it got
-        label.value = (f"<b>{cell.upper()}</b>: {'solved' if result.solved else 'not solved'} after {result.steps} "
-                       f"steps, test accuracy {result.test_accuracy:.2f}")
+        # a run that stopped early shows how far it got
+        bar.show(result.steps, words=f"{cell.upper()}: {'solved' if result.solved else 'not solved'} after "
+                                     f"{result.steps} steps, test accuracy {result.test_accuracy:.2f}")
         results[cell] = result
     return results

@@ -1,5 +1,7 @@
 """Notebook 05's live pieces: training with a progress bar, and the learning-rate explorer."""
 
+import re
+
 import ipywidgets as w
 import numpy as np
 
@@ -7,33 +9,35 @@ from .._checks import one_of, whole_number
 from ..lstm import unroll
 from ..pictures.chart import Chart
 from ..pictures.colours import BLUE, ORANGE
-from ..pictures.figure import figure_png
+from ..pictures.figure import figure_png, text_alternative
 from ..pictures.training import plot_loss_history
 from ..training import MAX_EPOCHS, train_lstm
-from .base import Explorer
+from .base import Explorer, Progress, control_layout, png_html
 
 
 def train_with_progress(sequences, targets, params, epochs, learning_rate=0.001, redraw_every=250, **options):
-    """train_lstm with a progress bar and a loss curve redrawn as it learns; shows both and
-    returns the TrainingRun."""
+    """train_lstm with a progress bar and a loss curve redrawn as it learns (notebook 05); shows
+    both and returns the TrainingRun."""
     from IPython.display import display
 
     epochs = whole_number(epochs, "epochs", 1, MAX_EPOCHS)
     redraw_every = whole_number(redraw_every, "redraw_every", 1)
-    bar = w.IntProgress(min=0, max=epochs, description="epoch 0", style={"description_width": "initial"},
-                        layout=w.Layout(width="600px"))
-    curve = w.Image(format="png", layout=w.Layout(max_width="100%"))
-    display(w.VBox([bar, curve]))
+    progress_bar = Progress(epochs, "training: epoch 0")
+    curve = w.HTML(layout=w.Layout(width="100%"))
+    display(w.VBox([progress_bar.widget, curve]))
     losses = []
 
     def progress(epoch, loss):
-        bar.value, bar.description = epoch, f"epoch {epoch}"
         losses.append((epoch, loss))
-        if epoch % redraw_every == 0 or epoch == epochs:
+        redraw = epoch % redraw_every == 0 or epoch == epochs
+        progress_bar.show(epoch, f"training: epoch {epoch}", f"epoch {epoch} of {epochs}, loss {loss:.3g}"
+                          if redraw else None)
+        if redraw:
             history = np.full(epoch, np.nan)
             for e, value in losses:
                 history[e - 1] = value
-            curve.value = figure_png(plot_loss_history({f"learning rate {learning_rate}": history}))
+            fig = plot_loss_history({f"learning rate {learning_rate}": history})
+            curve.value = png_html(figure_png(fig), text_alternative(fig))
 
     return train_lstm(sequences, targets, params, epochs, learning_rate, callback=progress, callback_every=50,
                       **options)
@@ -58,11 +62,11 @@ class LearningRateExplorer(Explorer):
         self.frames = {rate: (self._readout(rate), self._chart(rate)) for rate in self.RATES}
         self.rate = w.SelectionSlider(options=self.RATES, value=learning_rate, description="learning rate",
                                       continuous_update=True, style={"description_width": "initial"},
-                                      layout=w.Layout(width="420px"))
+                                      layout=control_layout())
         self.view = w.HTML(layout=w.Layout(width="100%"))
         self.view.add_class("lstm-view")
         self.rate.observe(lambda change: self.update(), names="value")
-        self.widget = w.VBox([self.rate, self.view])
+        self.widget = w.VBox([self.rate, self.view, self.make_status()])
         self.update()
 
     def _readout(self, rate):
@@ -88,11 +92,15 @@ class LearningRateExplorer(Explorer):
             chart.line(epochs, self.baseline, ORANGE, label="learning rate 0.001 (source)", dash="7,4")
         chart.line(epochs, self.runs[rate].loss_history, BLUE,
                    label=f"learning rate {rate:g}" + (" (source)" if rate == 0.001 else ""), width=2.6)
+        final = self.baseline[np.isfinite(self.baseline)]
+        chart.description = (f"Total loss per epoch, log scale, at learning rate {rate:g} beside the source's 0.001 "
+                             f"(final loss {final[-1]:.3g}). " + re.sub("<[^>]+>", "", self._readout(rate)) + ".")
         return chart.svg()
 
     def update(self):
         text, svg = self.frames[self.rate.value]
         self.view.value = f'<div style="min-height:2.8em;font-size:14px">{text}</div>' + svg
+        self.say(re.sub("<[^>]+>", "", text))
 
 
 

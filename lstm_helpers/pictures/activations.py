@@ -9,7 +9,7 @@ import numpy as np
 from .._checks import real_number
 from ..activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
 from .colours import BLUE, GREY, VERMILLION
-from .figure import new_figure
+from .figure import described, new_figure
 
 CURVE_X = np.linspace(-6, 6, 241)
 ACTIVATION_CURVES = (
@@ -55,7 +55,19 @@ def activation_figure(x=None):
 
     if x is not None:
         move_to(x)
+    described(fig, describe_activations(x))
     return fig, move_to
+
+
+def describe_activations(x=None):
+    """The activations figure in words, with its numbers: its text alternative (and the explorer's)."""
+    words = ("Two plots, x from -6 to 6: sigmoid squashes every x into (0, 1) and tanh every x into (-1, 1); "
+             "both are steep near 0 and flat far from it.")
+    if x is None:
+        return words
+    x = real_number(x, "x")
+    return words + f" At x = {x:.1f}: " + "; ".join(f"{name} is {f(x):.3f}, slope {slope(x):.3f}"
+                                                for name, f, slope, *_ in ACTIVATION_CURVES) + "."
 
 
 def plot_slopes():
@@ -66,4 +78,7 @@ def plot_slopes():
     ax.set(xlabel="x (input)", ylabel="slope f'(x)", xlim=(-6, 6),
            title="Far from 0 both slopes are almost 0: saturation")
     ax.legend()
-    return fig
+    peaks = "; ".join(f"{name}'s slope is {slope(0.0):.2f} at x = 0 and {slope(4.0):.4f} at x = 4"
+                      for name, _, slope, *_ in ACTIVATION_CURVES)
+    return described(fig, f"The slopes of sigmoid and tanh from x = -6 to 6: {peaks}. Far from 0 both are "
+                          "almost 0 (saturation).")

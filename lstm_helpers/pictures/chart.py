@@ -86,6 +86,7 @@ class Chart:
         self.bottom = height - 58
         self.legend_chars = max(10, int((legend_width - 56) / 6.9))  # characters of 13 px text per legend line
         self.items = []  # SVG text of the data, in drawing order
+        self.description = ""  # what the chart shows, with its numbers: set by whoever draws it
         self.legend = []  # (kind, colour, dash or marker shape, label)
 
     # -- coordinates ----------------------------------------------------------
@@ -211,6 +212,6 @@ class Chart:
         area = f"plot-{self.left}-{self.top}-{self.right}-{self.bottom}"
         clip = (f'<clipPath id="{area}"><rect x="{_fmt(self.left)}" y="{_fmt(self.top - 8)}" '
                 f'width="{_fmt(self.right - self.left + 8)}" height="{_fmt(self.bottom - self.top + 16)}"/></clipPath>')
-        return (svg_open(self.width, self.height, self.title, defs=clip) + "".join(self._axes())
+        return (svg_open(self.width, self.height, self.title, defs=clip, description=self.description) + "".join(self._axes())
                 + f'<g clip-path="url(#{area})">' + "".join(self.items) + "</g>"
                 + "".join(self._legend()) + "</svg>")

@@ -9,8 +9,11 @@ import numpy as np
 from .._checks import finite_array, real_number, whole_number
 from ..data import COMPANY_A, COMPANY_B
 from ..lstm import EXAMPLE_PARAMS, Unrolled, day_sensitivity
-from .colours import BLUE, GREY, INK, LONG_TERM_GREEN as GREEN, ORANGE, SHORT_TERM_PINK as PINK, VERMILLION
-from .figure import new_figure
+from .colours import (
+    BLUE, GREEN_TEXT, GREY, INK, LONG_TERM_GREEN as GREEN, MUTED_TEXT, ORANGE, PINK_TEXT, SHORT_TERM_PINK as PINK,
+    VERMILLION,
+)
+from .figure import described, new_figure
 from .svg import SVGDiagram, path, svg_open, text
 from .unit import fmt, group
 
@@ -26,7 +29,6 @@ def check_run(run, shown_days, target=None):
     if target is not None:
         real_number(target, "target")
     return days, shown
-
 
 
 def plot_companies(company_a=COMPANY_A, company_b=COMPANY_B):
@@ -47,7 +49,11 @@ def plot_companies(company_a=COMPANY_A, company_b=COMPANY_B):
     ax.set(xticks=days, xlabel="day", ylabel="stock value", ylim=(-0.15, 1.3),
            title="Two companies that differ only on day 1 and day 5")
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
-    return fig
+    values = lambda series: ", ".join(f"{v:.2f}" for v in series)  # noqa: E731
+    differ = [str(day) for day, (a, b) in enumerate(zip(company_a, company_b), start=1) if a != b]
+    return described(fig, f"Two lines over days 1 to {last}. Company A: {values(company_a)}. Company B: "
+                          f"{values(company_b)}. They differ only on day{'s' if len(differ) > 1 else ''} "
+                          f"{' and '.join(differ) or 'none'}.")
 
 
 def plot_day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS):
@@ -62,7 +68,10 @@ def plot_day_sensitivity(base=COMPANY_A[:4], params=EXAMPLE_PARAMS):
     ax.set(xlabel="the changed day's value", ylabel="prediction for day 5", ylim=(low, high),
            title="Which day's value moves the prediction?")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    return fig
+    spans = "; ".join(f"day {day + 1} moves it from {row.min():.2f} to {row.max():.2f}"
+                      for day, row in enumerate(predictions))
+    return described(fig, f"The prediction for day 5 as one day's value goes from {tried[0]:.1f} to {tried[-1]:.1f}, "
+                          f"the other days kept: {spans}.")
 
 
 U_HEIGHT = 370
@@ -95,11 +104,12 @@ def unrolled_svg(run, shown_days=None, target=None):
                          "plot the memories of a longer run instead")
     width = _unrolled_width(days)
     parts = [
-        svg_open(width, U_HEIGHT, f"The LSTM unit unrolled over {days} days"),
+        svg_open(width, U_HEIGHT, f"The LSTM unit unrolled over {days} days",
+                 description=describe_unrolled(run, shown, target)),
         text(12, U_LONG_Y - 12, f"long {fmt('long_memory', run.steps[0].previous_long_memory)}", anchor="start",
-              fill=GREEN, bold=True),
+              fill=GREEN_TEXT, bold=True),
         text(12, U_SHORT_Y + 26, f"short {fmt('short_memory', run.steps[0].previous_short_memory)}",
-              anchor="start", fill=PINK, bold=True),
+              anchor="start", fill=PINK_TEXT, bold=True),
     ]
     previous_x = 12
     for day, step in enumerate(run.steps):
@@ -113,26 +123,40 @@ def unrolled_svg(run, shown_days=None, target=None):
             f'fill="{"#FFF6D5" if lit and day == shown - 1 and shown < days else "white"}" stroke="{INK}" stroke-width="2.5"/>',
             text(x, (U_LONG_Y + U_SHORT_Y) / 2 - 8, "LSTM", size=18, bold=True),
             text(x, (U_LONG_Y + U_SHORT_Y) / 2 + 16, f"day {day + 1}", size=15),
-            text(x, (U_LONG_Y + U_SHORT_Y) / 2 + 38, "same weights", size=12, fill="#555555"),
+            text(x, (U_LONG_Y + U_SHORT_Y) / 2 + 38, "same weights", size=12, fill=MUTED_TEXT),
             path([(x, U_HEIGHT - 36), (x, U_BOX_BOTTOM + 4)], INK, width=2.5, arrow=True),
             text(x, U_HEIGHT - 12, f"input {fmt('input_value', step.input_value)}", bold=True),
         ]
         if lit:
-            copy += [text(right + 36, U_LONG_Y - 12, fmt("long_memory", step.long_memory), fill=GREEN, bold=True),
-                     text(right + 36, U_SHORT_Y + 26, fmt("short_memory", step.short_memory), fill=PINK, bold=True)]
+            copy += [text(right + 36, U_LONG_Y - 12, fmt("long_memory", step.long_memory), fill=GREEN_TEXT, bold=True),
+                     text(right + 36, U_SHORT_Y + 26, fmt("short_memory", step.short_memory), fill=PINK_TEXT, bold=True)]
         parts.append(group(copy, lit))
         previous_x = x
     last_right = _unit_x(days - 1, days) + U_BOX_WIDTH / 2
     if shown == days:
         parts += [path([(last_right, U_LONG_Y), (width - 10, U_LONG_Y)], GREEN, width=6, arrow=True),
                   path([(last_right, U_SHORT_Y), (width - 10, U_SHORT_Y)], PINK, width=6, arrow=True),
-                  text(width - 12, U_SHORT_Y - 40, "prediction", anchor="end", fill=PINK, bold=True, size=16),
+                  text(width - 12, U_SHORT_Y - 40, "prediction", anchor="end", fill=PINK_TEXT, bold=True, size=16),
                   text(width - 12, U_SHORT_Y - 18, f"for day {days + 1}: {fmt('short_memory', run.prediction)}",
-                        anchor="end", fill=PINK, bold=True, size=16)]
+                        anchor="end", fill=PINK_TEXT, bold=True, size=16)]
         if target is not None:
             parts.append(text(width - 12, U_SHORT_Y + 52, f"actual: {fmt('input_value', target)}", anchor="end", size=15))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def describe_unrolled(run, shown, target=None):
+    """The unrolled unit in words, with the memories of the days run (its text alternative)."""
+    days = len(run.steps)
+    inputs = ", ".join(fmt("input_value", s.input_value) for s in run.steps)
+    handed = "; ".join(f"after day {k}: long-term {fmt('long_memory', s.long_memory)}, short-term "
+                       f"{fmt('short_memory', s.short_memory)}" for k, s in enumerate(run.steps[:shown], start=1))
+    words = f"One copy of the same unit per day, inputs {inputs}. " + (f"{handed.capitalize()}." if shown else
+                                                                       "No day has run yet; both memories start at 0.")
+    if shown == days:
+        words += f" Prediction for day {days + 1}: {fmt('short_memory', run.prediction)}"
+        words += f" (actual: {fmt('input_value', target)})." if target is not None else "."
+    return words
 
 
 def draw_unrolled(run, shown_days=None, target=None):
@@ -153,7 +177,7 @@ class DaysTable:
         self.run, self.name = run, str(name)
         self.rows = [(day, s.input_value, s.long_memory, s.short_memory) for day, s in enumerate(run.steps, start=1)]
 
-    def _predictiontext(self, bold=lambda text: text):
+    def _prediction_text(self, bold=lambda text: text):
         days = len(self.rows)
         if self.shown < days:
             return f"prediction for day {days + 1}: after day {days} has run"
@@ -164,23 +188,25 @@ class DaysTable:
         indent = " " * (len(self.name) + 2 if self.name else 0)
         lines += [f"{indent}{day:>3}   {x:5.2f}   {long:9.2f}   {short:10.2f}" if day <= self.shown
                   else f"{indent}{day:>3}   {x:5.2f}   {'-':>9}   {'-':>10}" for day, x, long, short in self.rows]
-        lines.append(f"{indent}{self._predictiontext()}")
+        lines.append(f"{indent}{self._prediction_text()}")
         return "\n".join(lines)
 
     def _repr_html_(self):
         cell = 'style="padding:1px 10px;text-align:right"'
         rows = "".join(
-            f"<tr><td {cell}>{day}</td><td {cell}>{x:.2f}</td><td {cell}><span style=\"color:{GREEN}\">{long:.2f}</span></td>"
-            f"<td {cell}><span style=\"color:#A2447F\">{short:.2f}</span></td></tr>" if day <= self.shown else
-            f"<tr style=\"color:#767676\"><td {cell}>{day}</td><td {cell}>{x:.2f}</td>"
+            f"<tr><th scope=\"row\" {cell}>{day}</th><td {cell}>{x:.2f}</td>"
+            f"<td {cell}><span style=\"color:{GREEN_TEXT}\">{long:.2f}</span></td>"
+            f"<td {cell}><span style=\"color:{PINK_TEXT}\">{short:.2f}</span></td></tr>" if day <= self.shown else
+            f"<tr style=\"color:{MUTED_TEXT}\"><th scope=\"row\" {cell}>{day}</th><td {cell}>{x:.2f}</td>"
             f"<td {cell}>not run</td><td {cell}>not run</td></tr>"
             for day, x, long, short in self.rows
         )
-        head = "".join(f"<th {cell}>{h}</th>" for h in ("day", "input", "long-term memory", "short-term memory"))
-        caption = f"<caption style=\"text-align:left\"><b>{escape(self.name)}</b></caption>" if self.name else ""
-        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
-                f'aria-label="memories after each day">{caption}<tr>{head}</tr>{rows}</table>'
-                f"<p>{self._predictiontext(lambda text: f'<b>{text}</b>')}</p>")
+        head = "".join(f'<th scope="col" {cell}>{h}</th>' for h in ("day", "input", "long-term memory", "short-term memory"))
+        name = f"{escape(self.name)}: " if self.name else ""
+        caption = f'<caption style="text-align:left"><b>{name}memories after each day</b></caption>'
+        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace">'
+                f'{caption}<tr>{head}</tr>{rows}</table>'
+                f"<p>{self._prediction_text(lambda text: f'<b>{text}</b>')}</p>")
 
 
 GATE_ROWS = (  # (field of a step, what a learner reads, format)
@@ -192,7 +218,7 @@ GATE_ROWS = (  # (field of a step, what a learner reads, format)
     ("long_memory", "long-term memory after the day", ".2f"),
     ("short_memory", "short-term memory after the day", ".2f"),
 )
-ROW_COLOURS = {"long_memory": GREEN, "short_memory": "#A2447F"}
+ROW_COLOURS = {"long_memory": GREEN_TEXT, "short_memory": PINK_TEXT}
 
 
 class GatesTable:
@@ -226,7 +252,7 @@ class GatesTable:
 
     def _repr_html_(self):
         cell = "padding:1px 8px;text-align:right"
-        head = "".join(f'<th style="{cell}">day {d}</th>' for d in range(1, self.days + 1))
+        head = "".join(f'<th scope="col" style="{cell}">day {d}</th>' for d in range(1, self.days + 1))
         formats = {field: spec for field, _, spec in GATE_ROWS}
         body, previous = [], None
         for label, name, field, values in self.rows():
@@ -234,9 +260,13 @@ class GatesTable:
             first = label != previous
             border = "border-top:1px solid #999;" if first else ""
             cells = "".join(f'<td style="{cell};{border}color:{colour}">{format(v, formats[field])}</td>' for v in values)
-            body.append(f'<tr><td style="padding:1px 8px;{border}text-align:left">{escape(label) if first else ""}</td>'
-                        f'<td style="padding:1px 8px;{border}"><b>{escape(name)}</b></td>{cells}</tr>')
+            # the quantity's name spans its runs' rows, so a screen reader names it for each of them
+            quantity = (f'<th scope="rowgroup" rowspan="{len(self.runs)}" style="padding:1px 8px;{border}'
+                        f'text-align:left;font-weight:normal;vertical-align:top">{escape(label)}</th>' if first else "")
+            body.append(f'<tr>{quantity}<th scope="row" style="padding:1px 8px;{border}">{escape(name)}</th>'
+                        f'{cells}</tr>')
             previous = label
-        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace" '
-                f'aria-label="every gate of every day, runs side by side"><tr><th></th><th></th>{head}</tr>'
+        return (f'<table style="border-collapse:collapse;font-size:13px;font-family:monospace">'
+                f'<caption style="text-align:left"><b>Every gate of every day, runs side by side</b></caption>'
+                f'<tr><th scope="col" style="text-align:left">quantity</th><th scope="col">run</th>{head}</tr>'
                 f'{"".join(body)}</table>')

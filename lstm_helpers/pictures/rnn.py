@@ -7,8 +7,8 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from .._checks import real_number, whole_number
 from ..rnn import BasicRNN
 from .chart import Chart
-from .colours import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION
-from .figure import new_figure
+from .colours import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION, VERMILLION_TEXT
+from .figure import described, new_figure
 from .svg import SVGDiagram
 
 CEILING = 1e250
@@ -60,7 +60,19 @@ def gradient_chart(w_recurrent, n_days):
         if chosen.any():
             shown = np.where(nonzero, size, bottom * 10)[chosen]
             chart.markers(days[chosen], shown, marker, colour, label=label, size=6 if len(grads) <= 60 else 4.5)
+    chart.description = describe_gradients(grads, shown_w)
     return chart
+
+
+def describe_gradients(grads, shown_w):
+    """The influence chart in words, with its numbers (its text alternative)."""
+    days = len(grads)
+    if days == 1:
+        return f"One day, w = {shown_w}: the last day's influence on the output is {grads[-1]:.3g}."
+    middle = (days + 1) // 2
+    return (f"Each day's influence on the last output, log scale, w = {shown_w} over {days} days: "
+            f"day 1 {grads[0]:.3g}, day {middle} {grads[middle - 1]:.3g}, day {days} {grads[-1]:.3g}. "
+            f"{verdict(float(shown_w)).capitalize()}.")
 
 
 def verdict(w_recurrent):
@@ -94,5 +106,7 @@ def draw_unrolled_rnn(n_days=4):
         if day < n_days - 1:
             ax.add_patch(FancyArrowPatch((x0 + 1.75, 0.45), (x0 + 2.85, 0.45), arrowstyle="-|>",
                                          mutation_scale=16, lw=2.2, color=VERMILLION))
-            ax.text(x0 + 2.3, 0.68, "x w_recurrent", ha="center", fontsize=11, color=VERMILLION)
-    return fig
+            ax.text(x0 + 2.3, 0.68, "x w_recurrent", ha="center", fontsize=11, color=VERMILLION_TEXT)
+    return described(fig, f"A basic RNN unrolled over {n_days} days: {n_days} copies of one activation box. "
+                          "Each day's input goes in times w_input, each copy gives that day's output, and an arrow "
+                          "times w_recurrent carries it to the next day's copy: the same two weights in every copy.")

@@ -4,6 +4,7 @@ SVG is text, so a picture is built in well under a millisecond and a slider can 
 it on every move.
 """
 
+import hashlib
 import re
 from html import escape, unescape
 
@@ -32,11 +33,24 @@ ARROW_DEFS = ''.join(
     for name, size in (("arrow", 6), ("arrowthick", 3)))
 
 
-def svg_open(width, height, label, defs=ARROW_DEFS):
-    """The opening of a course picture: scaled to the width it is shown at, white, titled."""
+def svg_open(width, height, label, defs=ARROW_DEFS, description=""):
+    """The opening of a course picture: scaled to the width it is shown at, white, with a
+    <title> (its name) and a <desc> (what it shows, with the numbers that matter)."""
+    ident = "svg-" + hashlib.sha1(f"{label}|{description}".encode()).hexdigest()[:12]
+    desc = f'<desc id="{ident}-desc">{escape(description)}</desc>' if description else ""
+    described_by = f' aria-describedby="{ident}-desc"' if description else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-            f'style="max-width:{width}px;font-family:{FONT}" role="img" aria-label="{escape(label)}">'
-            f'<title>{escape(label)}</title><defs>{defs}</defs><rect width="{width}" height="{height}" fill="white"/>')
+            f'style="max-width:{width}px;height:auto;font-family:{FONT}" role="img" '
+            f'aria-labelledby="{ident}-title"{described_by}>'
+            f'<title id="{ident}-title">{escape(label)}</title>{desc}<defs>{defs}</defs>'
+            f'<rect width="{width}" height="{height}" fill="white"/>')
+
+
+def svg_description(svg):
+    """A picture's title and description, as one text (what a screen reader says for it)."""
+    title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
+    desc = re.search(r"<desc[^>]*>([^<]*)</desc>", svg)
+    return ": ".join(unescape(m.group(1)) for m in (title, desc) if m)
 
 
 def path(points, colour, width=2.5, arrow=False):
@@ -46,25 +60,28 @@ def path(points, colour, width=2.5, arrow=False):
     return f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"{marker}/>'
 
 
-def node(x, y, symbol, colour=INK):
-    """A round node with an operation's symbol (× or +) in it."""
-    return (f'<circle cx="{x}" cy="{y}" r="14" fill="white" stroke="{colour}" stroke-width="2.5"/>'
-            + text(x, y + 6, symbol, size=19, bold=True, fill=colour))
+def node(x, y, symbol, colour=INK, ink=None):
+    """A round node with an operation's symbol (× or +) in it: [the circle, the symbol]; the
+    symbol is written in ink (default: the circle's colour; give a text colour for a light one)."""
+    return [f'<circle cx="{x}" cy="{y}" r="14" fill="white" stroke="{colour}" stroke-width="2.5"/>',
+            text(x, y + 6, symbol, size=19, bold=True, fill=ink or colour)]
 
 
 class SVGDiagram:
-    """SVG text that a notebook shows as a picture when it is a cell's value (notebook 02 on)."""
+    """SVG text that a notebook shows as a picture when it is a cell's value (notebook 02 on).
+
+    It is sent as HTML, inline, so a screen reader reaches its <title> and <desc>: sent as
+    image/svg+xml, JupyterLab would wrap it in an <img> without alt and lose both."""
 
     def __init__(self, svg):
         self.svg = svg
 
-    def _repr_svg_(self):
-        return self.svg
+    def _repr_html_(self):
+        return f'<div style="max-width:100%">{self.svg}</div>'
 
     def __repr__(self):
         """The picture's description, for a text-only view (and no memory address)."""
-        label = re.search(r'aria-label="([^"]*)"', self.svg)
-        return f"[diagram: {unescape(label.group(1)) if label else 'LSTM'}]"
+        return f"[diagram: {svg_description(self.svg) or 'LSTM'}]"
 
     def __str__(self):
         return self.svg

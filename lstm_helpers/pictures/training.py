@@ -6,10 +6,8 @@ from .._checks import finite_array
 from ..lstm import GATE_NAMES, PARTS, STAGE_LABELS, LSTMParams, check_params
 from ..training import loss_and_gradients
 from .colours import BLUE, GREY, ORANGE, SHORT_TERM_PINK, VERMILLION
-from .figure import new_figure
-
-PART_LABELS = {"w_short": "weight on short-term memory", "w_input": "weight on input", "bias": "bias"}
-
+from .figure import described, new_figure
+from .unit import PART_LABELS
 
 def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("candidate", "w_input"),
                                                            ("output", "bias"), ("output", "w_short"))):
@@ -24,6 +22,7 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
     gradient = np.sum([loss_and_gradients(params, s, y)[1].to_list() for s, y in zip(sequences, targets)], axis=0)
     here_loss = sum(loss_and_gradients(params, s, y)[0] for s, y in zip(sequences, targets))
     fig, axes = new_figure(11, 6.6, nrows=2, ncols=2, sharey=True)
+    panels = []
     for ax, (gate, part) in zip(np.ravel(axes), choices):
         index = 3 * GATE_NAMES.index(gate) + PARTS.index(part)
         here, slope = numbers[index], gradient[index]
@@ -42,7 +41,10 @@ def plot_loss_along(params, sequences, targets, choices=(("forget", "bias"), ("c
         ax.set(title=f"{STAGE_LABELS[gate]}: {PART_LABELS[part]}", xlabel="value of this number",
                ylabel="total loss")
         ax.legend(fontsize=10, loc="upper right")
-    return fig
+        panels.append(f"{STAGE_LABELS[gate]}, {PART_LABELS[part]}: now {here:.2f}, slope {slope:+.3f}, "
+                      f"loss from {min(losses):.3g} to {max(losses):.3g} over {tried[0]:.2f} to {tried[-1]:.2f}")
+    return described(fig, f"The total loss ({here_loss:.3g} now) as one number at a time moves, the rest held. "
+                          + "; ".join(panels) + ".")
 
 
 def plot_loss_history(histories, title="Total loss over both companies, epoch by epoch"):
@@ -68,7 +70,18 @@ def plot_loss_history(histories, title="Total loss over both companies, epoch by
     ax.set_yscale("log")
     ax.set(xlabel="epoch", ylabel="total loss (log scale)", title=title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    return fig
+    return described(fig, f"{title}, log scale: " + "; ".join(
+        _describe_history(label, history) for label, history in histories.items()) + ".")
+
+
+def _describe_history(label, history):
+    """One loss curve in words: where it starts and where it ends."""
+    history = np.asarray(history, dtype=float)
+    finite = np.flatnonzero(np.isfinite(history))
+    if finite.size == 0:
+        return f"{label}: no epoch finished"
+    return (f"{label}: {history[finite[0]]:.3g} after epoch {finite[0] + 1}, "
+            f"{history[finite[-1]]:.3g} after epoch {finite[-1] + 1}")
 
 
 def _check_pairs(sequences, targets):

@@ -7,13 +7,20 @@ Given an LSTMStep, every number on it is that step's value; without one, it
 names the parts instead (the terminology diagram).
 """
 
+import re
+
 import numpy as np
 
 from ..lstm import EXAMPLE_PARAMS, GATE_NAMES, LSTMStep, check_params
-from .colours import BLUE, INK, LONG_TERM_GREEN as GREEN, SHORT_TERM_PINK as PINK, VERMILLION
+from .colours import (
+    BLUE, BLUE_TEXT, GREEN_TEXT, INK, LONG_TERM_GREEN as GREEN, MUTED_TEXT, PINK_TEXT, SHORT_TERM_PINK as PINK,
+    VERMILLION, VERMILLION_TEXT,
+)
 from .svg import SVGDiagram, node, path, svg_open, text
 
 FADED = 0.22
+# What a learner reads for each of a gate's three numbers (notebooks 03 and 05)
+PART_LABELS = {"w_short": "weight on short-term memory", "w_input": "weight on input", "bias": "bias"}
 
 WIDTH, HEIGHT = 1000, 500
 LONG_Y, SHORT_Y, INPUT_Y = 72, 402, 462
@@ -49,18 +56,24 @@ def fmt(name, value):
 
 
 def group(content, active):
-    """SVG parts as one group, faded unless active (the stage the diagram stands out)."""
-    opacity = "" if active else f' opacity="{FADED}"'
-    return f"<g{opacity}>{''.join(content)}</g>"
+    """SVG parts as one group, faded unless active (the stage the diagram stands out). Faded
+    text turns grey instead of transparent, so it still reads at 7:1 (WCAG AA needs 4.5)."""
+    if active:
+        return f"<g>{''.join(content)}</g>"
+    texts = [re.sub(r'fill="[^"]*"', f'fill="{MUTED_TEXT}"', part, count=1) for part in content
+             if part.startswith("<text")]
+    shapes = [part for part in content if not part.startswith("<text")]
+    return f'<g><g opacity="{FADED}">{"".join(shapes)}</g>{"".join(texts)}</g>'
 
 
 def _block(gate, lines, highlighted):
     cx = CENTRES[gate]
     colour = VERMILLION if ACTIVATION[gate] == "tanh" else BLUE
+    title_colour = VERMILLION_TEXT if ACTIVATION[gate] == "tanh" else BLUE_TEXT
     fill = "#FFF6D5" if highlighted else "white"
     parts = [f'<rect x="{cx - BLOCK_WIDTH / 2}" y="{BLOCK_TOP}" width="{BLOCK_WIDTH}" height="{BLOCK_HEIGHT}" '
              f'rx="8" fill="{fill}" stroke="{colour}" stroke-width="{4 if highlighted else 2.5}"/>']
-    parts += [text(cx, BLOCK_TOP + 22 + 18 * k, title, size=14.5, bold=True, fill=colour)
+    parts += [text(cx, BLOCK_TOP + 22 + 18 * k, title, size=14.5, bold=True, fill=title_colour)
               for k, title in enumerate(TITLES[gate])]
     top = BLOCK_TOP + 48 + 18 * (len(TITLES[gate]) - 1)
     spacing = 22 if len(lines) * 22 + top <= BLOCK_TOP + BLOCK_HEIGHT - 4 else 19
@@ -122,10 +135,33 @@ def lstm_unit_svg(step=None, params=EXAMPLE_PARAMS, stage=None):
     v = (lambda name: fmt(name, getattr(step, name))) if step is not None else None
     blocks = {gate: _block(gate, _block_lines(gate, step, params), lit[gate]) for gate in GATE_NAMES}
     named = step is None
-    return "".join([svg_open(WIDTH, HEIGHT, "One LSTM unit" + ("" if named else ", with the values of this step")),
+    title = "One LSTM unit" + ("" if named else ", with the values of this step")
+    return "".join([svg_open(WIDTH, HEIGHT, title, description=describe_unit(step, stage)),
                     *_memory_lines(v), group(blocks["forget"] + _forget_stage(v), "forget" in active),
                     group(blocks["input"] + blocks["candidate"] + _long_stage(v), "input" in active),
                     group(blocks["output"] + _output_stage(v), "output" in active), "</svg>"])
+
+
+STAGE_WORDS = {"forget": "stage 1, the forget gate", "long": "stage 2, the new long-term memory",
+               "output": "stage 3, the output gate"}
+
+
+def describe_unit(step=None, stage=None):
+    """The unit diagram in words, with this step's numbers (its text alternative)."""
+    shown = f" It highlights {STAGE_WORDS[stage]}; the rest is faded." if stage else ""
+    if step is None:
+        return ("The long-term memory (cell state) runs along the top, the short-term memory (hidden state) "
+                "along the bottom, the input below it. Four blocks take the short-term memory and the input: "
+                "the forget gate (% of long-term memory to remember), the input gate (% of potential long-term "
+                "memory to add), the potential long-term memory (tanh) and the output gate (% of potential "
+                "short-term memory to output). The new short-term memory is the output." + shown)
+    f = {name: fmt(name, value) for name, value in step.as_dict().items()}
+    return (f"From long-term memory {f['previous_long_memory']}, short-term memory {f['previous_short_memory']} "
+            f"and input {f['input_value']}: the forget gate is {f['forget_gate']}, so {f['scaled_long_memory']} "
+            f"is kept; the input gate {f['input_gate']} times the potential long-term memory {f['candidate']} "
+            f"adds {f['added_long_memory']}, giving new long-term memory {f['long_memory']}; the output gate "
+            f"{f['output_gate']} times tanh of it, {f['potential_short_memory']}, gives new short-term memory "
+            f"{f['short_memory']}." + shown)
 
 
 def _memory_lines(v):
@@ -137,11 +173,11 @@ def _memory_lines(v):
                    else ["previous short-term", f"memory {v('previous_short_memory')}"])
     return [
         path([(10, LONG_Y), (WIDTH - 10, LONG_Y)], GREEN, width=6, arrow=True),
-        text(12, LABEL_Y, long_label, anchor="start", fill=GREEN, bold=True, size=16),
+        text(12, LABEL_Y, long_label, anchor="start", fill=GREEN_TEXT, bold=True, size=16),
         text(WIDTH - 12, LABEL_Y, "new long-term memory" if named else f"new long-term memory {v('long_memory')}",
-             anchor="end", fill=GREEN, bold=True, size=16),
+             anchor="end", fill=GREEN_TEXT, bold=True, size=16),
         path([(10, SHORT_Y), (CENTRES["output"] - 28, SHORT_Y)], PINK, width=6),
-        *(text(12, SHORT_Y + 22 + 19 * k, line, anchor="start", fill=PINK, bold=True, size=15)
+        *(text(12, SHORT_Y + 22 + 19 * k, line, anchor="start", fill=PINK_TEXT, bold=True, size=15)
           for k, line in enumerate(short_label)),
         path([(10, INPUT_Y), (CENTRES["output"] + 28, INPUT_Y)], INK, width=2.5),
         text(12, INPUT_Y + 26, "input" if named else f"input {v('input_value')}", anchor="start", bold=True, size=16),
@@ -151,9 +187,9 @@ def _memory_lines(v):
 def _forget_stage(v):
     """Stage 1: the forget gate scales the long-term memory."""
     fx, fy = FORGET_NODE
-    parts = [path([(fx, BLOCK_TOP), (fx, fy + 16)], BLUE, arrow=True), node(fx, fy, "×", GREEN)]
+    parts = [path([(fx, BLOCK_TOP), (fx, fy + 16)], BLUE, arrow=True), *node(fx, fy, "×", GREEN, GREEN_TEXT)]
     if v is not None:
-        parts.append(text((fx + PRODUCT[0]) / 2, LONG_Y + 28, f"kept {v('scaled_long_memory')}", fill=GREEN, bold=True))
+        parts.append(text((fx + PRODUCT[0]) / 2, LONG_Y + 28, f"kept {v('scaled_long_memory')}", fill=GREEN_TEXT, bold=True))
     return parts
 
 
@@ -163,7 +199,7 @@ def _long_stage(v):
     ix, cx = CENTRES["input"], CENTRES["candidate"]
     parts = [path([(ix, BLOCK_TOP), (ix, py), (px - 16, py)], BLUE, arrow=True),
              path([(cx, BLOCK_TOP), (cx, py), (px + 16, py)], VERMILLION, arrow=True),
-             node(px, py, "×"), path([(px, py - 14), (px, LONG_Y + 16)], INK, arrow=True), node(px, LONG_Y, "+", GREEN)]
+             *node(px, py, "×"), path([(px, py - 14), (px, LONG_Y + 16)], INK, arrow=True), *node(px, LONG_Y, "+", GREEN, GREEN_TEXT)]
     if v is not None:
         parts.append(text(px + 22, (LONG_Y + py) / 2 + 6, f"adds {v('added_long_memory')}", anchor="start", bold=True))
     return parts
@@ -182,11 +218,11 @@ def _output_stage(v):
               for k, line in enumerate(tanh_lines)]
     parts += [path([(TANH_X, LONG_Y + 44 + box_height), (TANH_X, oy - 16)], VERMILLION, arrow=True),
               path([(CENTRES["output"] + BLOCK_WIDTH / 2, oy), (ox - 16, oy)], BLUE, arrow=True),
-              node(ox, oy, "×", PINK),
+              *node(ox, oy, "×", PINK, PINK_TEXT),
               path([(ox, oy + 14), (ox, SHORT_Y), (WIDTH - 10, SHORT_Y)], PINK, width=6, arrow=True)]
     # right of the output block's input arrow, in two lines
     new_short = ["new short-term", "memory = the output"] if named else ["new short-term", f"memory {v('short_memory')}"]
-    parts += [text(WIDTH - 12, SHORT_Y + 22 + 19 * k, line, anchor="end", fill=PINK, bold=True, size=15)
+    parts += [text(WIDTH - 12, SHORT_Y + 22 + 19 * k, line, anchor="end", fill=PINK_TEXT, bold=True, size=15)
               for k, line in enumerate(new_short)]
     return parts
 
@@ -219,14 +255,16 @@ LABELS = {
 def step_table_html(step):
     """Every number of a step in an HTML table, rounded to 3 decimals, in computation order."""
     check_step(step)
+    cell = "padding:1px 8px"
     rows = "".join(
-        f'<tr><td style="text-align:left;padding:1px 8px">{LABELS[name]}</td>'
-        f'<td style="text-align:right;padding:1px 8px;font-family:monospace">{value:.3f}</td></tr>'
+        f'<tr><th scope="row" style="text-align:left;font-weight:normal;{cell}">{LABELS[name]}</th>'
+        f'<td style="text-align:right;{cell};font-family:monospace">{value:.3f}</td></tr>'
         for name, value in step.as_dict().items()
     )
-    return (f'<table style="border-collapse:collapse;font-size:13px" aria-label="every number of this step">'
-            f'<tr><th style="text-align:left;padding:1px 8px">quantity</th><th style="padding:1px 8px">value</th></tr>'
-            f"{rows}</table>")
+    return (f'<table style="border-collapse:collapse;font-size:13px">'
+            f'<caption style="text-align:left;font-weight:bold">Every number of this step, in computation order'
+            f'</caption><tr><th scope="col" style="text-align:left;{cell}">quantity</th>'
+            f'<th scope="col" style="{cell}">value</th></tr>{rows}</table>')
 
 
 def stage_explanation(step, stage):
