@@ -94,14 +94,23 @@ def live_slider(description, low, high, value, step=0.05):
                          style={"description_width": "initial"}, layout=control_layout())
 
 
-def control_layout(grow="1 1 22em"):
-    """A control's layout: it grows to share its row and wraps below its neighbours when the
-    notebook is narrow (no fixed pixel width)."""
-    return w.Layout(flex=grow, min_width="12em", max_width="40em", width="auto")
+def control_layout(grow=None):
+    """A control's layout: as wide as the notebook allows up to 40em, never under 12em (no fixed
+    pixel width). grow (a CSS flex such as "1 1 22em") is its share of a row; row() sets one."""
+    return w.Layout(width="100%", min_width="12em", max_width="40em", **({"flex": grow} if grow else {}))
 
 
-def row(children, **layout):
-    """Controls side by side that wrap onto the next line when the notebook is narrow."""
+def fitted():
+    """The layout of a button or a check box: as wide as its words, in a row or a column."""
+    return w.Layout(width="auto", flex="0 1 auto")
+
+
+def row(children, grow="1 1 20em", **layout):
+    """Controls side by side, each growing from `grow`'s basis, that wrap onto the next line when
+    the notebook is narrow (a 200% zoom). A child that has its own flex keeps it."""
+    for child in children:
+        if not child.layout.flex:
+            child.layout.flex = grow
     return w.Box(list(children), layout=w.Layout(display="flex", flex_flow="row wrap", align_items="center",
                                                  width="100%", **layout))
 

@@ -8,7 +8,7 @@ from .._checks import one_of
 from ..data import COMPANY_A, COMPANY_B
 from ..lstm import EXAMPLE_PARAMS, check_params, unroll
 from ..pictures.companies import DaysTable, unrolled_svg
-from .base import Explorer, compact, control_layout, live_slider, row, slider_value
+from .base import Explorer, compact, control_layout, fitted, live_slider, row, slider_value
 
 
 class UnrolledExplorer(Explorer):
@@ -23,14 +23,14 @@ class UnrolledExplorer(Explorer):
         company = one_of(company, "company", self.CHOICES)
         self.params = check_params(params)
         self.company = w.RadioButtons(options=self.CHOICES, value=company, description="Days from",
-                                      layout=w.Layout(width="auto"))
+                                      layout=fitted())
         start = self.COMPANIES.get(company, COMPANY_A)
         self.days = [live_slider(f"day {k + 1}'s value", 0.0, 1.0, start[k]) for k in range(4)]
         self.shown = w.IntSlider(description="days run", min=0, max=4, value=4, style={"description_width": "initial"},
                                  layout=control_layout())
         # two buttons named in words step through the days (a Play widget's buttons are named by icon glyphs)
-        self.previous_day = w.Button(description="Back one day", layout=w.Layout(width="auto"))
-        self.next_day = w.Button(description="Run one more day", layout=w.Layout(width="auto"))
+        self.previous_day = w.Button(description="Back one day", layout=fitted())
+        self.next_day = w.Button(description="Run one more day", layout=fitted())
         self.previous_day.on_click(lambda button: self._step_days(-1))
         self.next_day.on_click(lambda button: self._step_days(+1))
         self.readout = w.HTML(layout=w.Layout(min_height="2.5em"))

@@ -7,7 +7,7 @@ import ipywidgets as w
 from .._checks import in_range
 from ..lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, Gate, LSTMParams, check_params, lstm_step
 from ..pictures.unit import PART_LABELS, fmt, lstm_unit_svg, stage_explanation, step_table_html
-from .base import Explorer, compact, control_layout, live_slider, row, slider_value
+from .base import Explorer, compact, control_layout, fitted, live_slider, row, slider_value
 
 
 class LSTMUnitExplorer(Explorer):
@@ -56,18 +56,18 @@ class LSTMUnitExplorer(Explorer):
         self.long_memory = live_slider("previous long-term memory", -5.0, 5.0, self.EXAMPLE["long_memory"])
         self.short_memory = live_slider("previous short-term memory", -1.0, 1.0, self.EXAMPLE["short_memory"])
         self.input_value = live_slider("input", -2.0, 2.0, self.EXAMPLE["input_value"])
-        self.reset = w.Button(description="Reset to the example", layout=w.Layout(width="auto"),
+        self.reset = w.Button(description="Reset to the example", layout=fitted(),
                               tooltip="Back to long-term 2, short-term 1, input 1 and the example's 12 numbers")
         self.stage = w.Dropdown(options=self.STAGE_OPTIONS, value="all", description="Stage to highlight",
-                                style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+                                style={"description_width": "initial"}, layout=fitted())
         self.weights = {(gate, part): live_slider(f"{STAGE_LABELS[gate]}: {PART_LABELS[part]}", low, high,
                                                   getattr(getattr(params, gate), part), step=step)
                         for gate in GATE_NAMES for part in PARTS}
-        self.reset_weights = w.Button(description="Reset the 12 weights and biases", layout=w.Layout(width="auto"))
+        self.reset_weights = w.Button(description="Reset the 12 weights and biases", layout=fitted())
         self.show_weights = w.Checkbox(value=False, description="Show the 12 weights and biases",
-                                       indent=False, layout=w.Layout(width="auto"))
+                                       indent=False, layout=fitted())
         self.show_table = w.Checkbox(value=False, description="Show every number of this step, as a table",
-                                     indent=False, layout=w.Layout(width="auto"))
+                                     indent=False, layout=fitted())
         self.show_weights.add_class("lstm-unfold")
 
     @staticmethod
