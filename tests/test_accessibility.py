@@ -144,16 +144,20 @@ def test_every_figure_has_a_text_alternative_with_its_numbers(module, call, numb
     assert html.startswith('<img src="data:image/png;base64,') and 'alt="' in html and "max-width:100%" in html
 
 
-def test_svg_pictures_are_sent_as_html_with_title_and_desc():
+def test_svg_pictures_have_title_and_desc_and_are_sent_as_img_alt():
     from lstm_helpers.pictures.companies import draw_unrolled
     from lstm_helpers.pictures.unit import draw_lstm_unit
 
     for picture in (draw_lstm_unit(), draw_lstm_unit(lh.lstm_step(1, 2, 1), stage="long"),
                     draw_unrolled(lh.unroll(lh.COMPANY_A[:4]), shown_days=2)):
-        html = picture._repr_html_()
-        ids = re.search(r'aria-labelledby="([^"]+)" aria-describedby="([^"]+)"', html).groups()
-        assert all(f'id="{ident}"' in html for ident in ids), "the label and description point at the SVG's own text"
+        svg = picture.svg
+        ids = re.search(r'aria-labelledby="([^"]+)" aria-describedby="([^"]+)"', svg).groups()
+        assert all(f'id="{ident}"' in svg for ident in ids), "the label and description point at the SVG's own text"
         assert not hasattr(picture, "_repr_svg_")
+        html = picture._repr_html_()
+        alt = re.search(r'alt="([^"]+)"', html).group(1)
+        assert html.startswith('<img src="data:image/svg+xml;base64,') and len(alt) > 80, \
+            "an <img alt>: it survives JupyterLab's sanitizer in a stored notebook, and a screen reader reads it"
 
 
 # -- contrast ----------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def test_diagram_refuses_weights_that_did_not_make_the_step():
 
 def test_diagram_shows_itself_in_a_notebook():
     picture = draw_lstm_unit(lh.lstm_step(1, 2, 1))
-    assert "<svg" in picture._repr_html_() and str(picture) == picture.svg
+    assert picture._repr_html_().startswith('<img src="data:image/svg+xml') and str(picture) == picture.svg
     assert not hasattr(picture, "_repr_svg_"), "image/svg+xml would be shown as an <img> without alt"
     assert "forget gate is 0.997, so 1.99 is kept" in picture._repr_html_(), "its <desc> says the step's numbers"
 

@@ -110,7 +110,8 @@ def test_gradient_plot_title_says_what_happens():
     assert gradient_chart(-2.0, 1).title.endswith("1 day: no links to cross yet"), "as the readout says"
     assert gradient_chart(0.0, 2).title.endswith("every earlier day is cut off")
     html = plot_gradient_contributions(0.5, 50)._repr_html_()
-    assert "w = 0.50 over 50 days" in html and "<svg" in html, "sent as HTML, inline, so its <desc> is read"
+    assert html.startswith('<img src="data:image/svg+xml;base64,') and 'alt="w = 0.50 over 50 days: ' in html, \
+        "sent as HTML, an <img> whose alt is the chart's title and description"
     grads = lh.BasicRNN(w_input=1.0, w_recurrent=0.5).input_gradients(np.zeros(50))
     assert f"day 1 {grads[0]:.3g}, day 25 {grads[24]:.3g}, day 50 {grads[-1]:.3g}" in html, "its numbers, in words"
 

@@ -4,6 +4,7 @@ SVG is text, so a picture is built in well under a millisecond and a slider can 
 it on every move.
 """
 
+import base64
 import hashlib
 import re
 from html import escape, unescape
@@ -70,14 +71,18 @@ def node(x, y, symbol, colour=INK, ink=None):
 class SVGDiagram:
     """SVG text that a notebook shows as a picture when it is a cell's value (notebook 02 on).
 
-    It is sent as HTML, inline, so a screen reader reaches its <title> and <desc>: sent as
-    image/svg+xml, JupyterLab would wrap it in an <img> without alt and lose both."""
+    It is sent as HTML, an <img> whose alt is the SVG's title and description: as
+    image/svg+xml, JupyterLab would wrap it in an <img> without alt; as inline SVG, it would
+    vanish from a stored notebook opened untrusted (JupyterLab's sanitizer drops <svg>)."""
 
     def __init__(self, svg):
         self.svg = svg
 
     def _repr_html_(self):
-        return f'<div style="max-width:100%">{self.svg}</div>'
+        width = re.search(r'viewBox="0 0 ([\d.]+)', self.svg)
+        data = base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+        return (f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(svg_description(self.svg))}" '
+                f'style="width:100%;max-width:{width.group(1) if width else 1000}px;height:auto">')
 
     def __repr__(self):
         """The picture's description, for a text-only view (and no memory address)."""
