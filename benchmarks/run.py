@@ -19,9 +19,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lstm_helpers as lh  # noqa: E402
-from lstm_helpers.widgets import (  # noqa: E402
-    ActivationExplorer, GradientExplorer, LearningRateExplorer, LSTMUnitExplorer, UnrolledExplorer,
-)
+from lstm_helpers.explorers.activations import ActivationExplorer  # noqa: E402
+from lstm_helpers.explorers.companies import UnrolledExplorer  # noqa: E402
+from lstm_helpers.explorers.rnn import GradientExplorer  # noqa: E402
+from lstm_helpers.explorers.training import LearningRateExplorer  # noqa: E402
+from lstm_helpers.explorers.unit import LSTMUnitExplorer  # noqa: E402
 
 SLIDER_TARGET_MS = 100
 DATA = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
@@ -129,7 +131,7 @@ def source_training_runs(repeats=7):
 
 def long_lag_slider_moves(n=60):
     """Notebook 06: a bias slider move recomputes 20 untrained LSTMs over 100 days and redraws two lines."""
-    from lstm_helpers.long_lag_widgets import GradientByLagExplorer
+    from lstm_helpers.explorers.long_lag import GradientByLagExplorer
 
     explorer = GradientByLagExplorer()
     sliders = [explorer.forget_bias, explorer.input_bias]

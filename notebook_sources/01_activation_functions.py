@@ -22,8 +22,8 @@ import math
 
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.plots import plot_activations, plot_slopes
-from lstm_helpers.widgets import ActivationExplorer
+from lstm_helpers.explorers.activations import ActivationExplorer
+from lstm_helpers.pictures.activations import plot_activations, plot_slopes
 
 ex = lh.exercises_for("01")
 

@@ -21,8 +21,8 @@ import numpy as np
 
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.plots import draw_unrolled_rnn, plot_gradient_contributions
-from lstm_helpers.widgets import GradientExplorer
+from lstm_helpers.explorers.rnn import GradientExplorer
+from lstm_helpers.pictures.rnn import draw_unrolled_rnn, plot_gradient_contributions
 
 ex = lh.exercises_for("02")
 

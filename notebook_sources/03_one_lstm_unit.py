@@ -22,8 +22,8 @@
 # %%
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.diagrams import draw_lstm_unit
-from lstm_helpers.widgets import LSTMUnitExplorer
+from lstm_helpers.explorers.unit import LSTMUnitExplorer
+from lstm_helpers.pictures.unit import draw_lstm_unit
 
 ex = lh.exercises_for("03")
 

@@ -22,9 +22,10 @@ import numpy as np
 
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.diagrams import DaysTable, GatesTable, draw_unrolled
-from lstm_helpers.plots import plot_companies, plot_day_sensitivity
-from lstm_helpers.widgets import UnrolledExplorer
+from lstm_helpers.explorers.companies import UnrolledExplorer
+from lstm_helpers.pictures.companies import (
+    DaysTable, GatesTable, draw_unrolled, plot_companies, plot_day_sensitivity,
+)
 
 ex = lh.exercises_for("04")
 

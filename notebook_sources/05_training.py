@@ -21,8 +21,8 @@
 # %%
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.plots import plot_loss_along
-from lstm_helpers.widgets import LearningRateExplorer, train_with_progress
+from lstm_helpers.explorers.training import LearningRateExplorer, train_with_progress
+from lstm_helpers.pictures.training import plot_loss_along
 
 ex = lh.exercises_for("05")
 sequences = [lh.COMPANY_A[:4], lh.COMPANY_B[:4]]  # days 1-4 of each company

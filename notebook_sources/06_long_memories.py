@@ -23,8 +23,8 @@
 # %%
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.long_lag_plots import plot_forget_products, plot_long_lag_runs, plot_success_table
-from lstm_helpers.long_lag_widgets import GradientByLagExplorer, train_with_progress
+from lstm_helpers.explorers.long_lag import GradientByLagExplorer, long_lag_with_progress
+from lstm_helpers.pictures.long_lag import plot_forget_products, plot_long_lag_runs, plot_success_table
 
 ex = lh.exercises_for("06")
 
@@ -230,7 +230,7 @@ n_days = 50  # try 10, 20, 50 or 100
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-runs = train_with_progress(n_days, seed=0)
+runs = long_lag_with_progress(n_days, seed=0)
 
 # %%
 for result in runs.values():

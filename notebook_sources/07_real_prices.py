@@ -31,7 +31,7 @@ import numpy as np
 
 import lstm_helpers as lh
 from lstm_helpers import ____
-from lstm_helpers.price_plots import (
+from lstm_helpers.pictures.prices import (
     plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns,
     plot_size_predictions, plot_test_predictions, plot_walk_forward,
 )

@@ -5,6 +5,7 @@ import math
 import re
 from decimal import Decimal
 from fractions import Fraction
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -326,14 +327,22 @@ def test_divergence_later_in_a_run_keeps_what_came_before(monkeypatch):
     ],
 )
 def test_explorer_arguments_are_named_never_clamped(make, error, words):
-    from lstm_helpers import widgets
+    widgets = _explorers()
 
     with pytest.raises(error, match=words):
         make(widgets)
 
 
+def _explorers():
+    """Every explorer of notebooks 01-05 in one namespace."""
+    from lstm_helpers.explorers import activations, companies, rnn, training, unit
+
+    return SimpleNamespace(**{name: getattr(module, name) for module in (activations, companies, rnn, training, unit)
+                              for name in dir(module) if name.endswith("Explorer") or name == "train_with_progress"})
+
+
 def test_explorers_accept_every_value_their_sliders_can_show():
-    from lstm_helpers import widgets
+    widgets = _explorers()
 
     assert widgets.ActivationExplorer(x=-6).x.value == -6.0
     assert widgets.ActivationExplorer(x=Fraction(3, 10)).x.value == pytest.approx(0.3)
@@ -371,7 +380,10 @@ def test_explorers_accept_every_value_their_sliders_can_show():
     ],
 )
 def test_drawing_helpers_name_their_bad_arguments(call, error, words):
-    from lstm_helpers import diagrams, plots
+    from lstm_helpers.pictures import activations, companies, rnn, training, unit
+
+    diagrams = SimpleNamespace(**vars(unit), **{k: v for k, v in vars(companies).items() if k not in vars(unit)})
+    plots = SimpleNamespace(**{k: v for m in (activations, rnn, training, companies) for k, v in vars(m).items()})
 
     with pytest.raises(error, match=words):
         call(diagrams, plots)

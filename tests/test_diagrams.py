@@ -11,12 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
-from lstm_helpers.diagrams import (
-    LABELS, DaysTable, draw_lstm_unit, draw_unrolled, fmt, lstm_unit_svg, stage_explanation, step_table_html,
-    unrolled_svg,
-)
+from lstm_helpers.pictures.companies import DaysTable, draw_unrolled, unrolled_svg
+from lstm_helpers.pictures.unit import LABELS, draw_lstm_unit, fmt, lstm_unit_svg, stage_explanation, step_table_html
 from lstm_helpers.lstm import day_sensitivity
-from lstm_helpers.widgets import LSTMUnitExplorer, UnrolledExplorer
+from lstm_helpers.explorers.companies import UnrolledExplorer
+from lstm_helpers.explorers.unit import LSTMUnitExplorer
 
 
 def svg_texts(svg):
@@ -62,11 +61,13 @@ def test_terminology_diagram_names_every_part_and_shows_no_numbers():
 @pytest.mark.parametrize("stage, bright", [("forget", "Forget gate"), ("long", "Input gate"), ("output", "Output gate")])
 def test_a_stage_fades_everything_else(stage, bright):
     svg = lstm_unit_svg(lh.lstm_step(1, 2, 1), stage=stage)
-    groups = re.findall(r"<g( opacity=\"[\d.]+\")?>(.*?)</g>", svg)
-    assert len(groups) == 3
-    lit = [body for faded, body in groups if not faded]
-    assert len(lit) == 1 and bright in lit[0] and 'stroke-width="4"' in lit[0]
-    assert all('opacity="0.22"' == faded.strip() for faded, _ in groups if faded)
+    groups = re.findall(r'<g><g opacity="0.22">(.*?)</g>((?:<text[^>]*>[^<]*</text>)*)</g>', svg)
+    assert len(groups) == 2, "the two other stages are faded"
+    assert bright not in "".join(shapes + texts for shapes, texts in groups)
+    assert all("<text" not in shapes for shapes, _ in groups), "faded text is not made transparent"
+    assert all(re.findall(r'fill="([^"]+)"', texts) == ["#595959"] * texts.count("<text") for _, texts in groups), \
+        "faded text turns grey, 7:1 on white"
+    assert 'stroke-width="4"' in svg and bright in svg
 
 
 def test_diagram_refuses_weights_that_did_not_make_the_step():
@@ -81,14 +82,17 @@ def test_diagram_refuses_weights_that_did_not_make_the_step():
 
 def test_diagram_shows_itself_in_a_notebook():
     picture = draw_lstm_unit(lh.lstm_step(1, 2, 1))
-    assert picture._repr_svg_().startswith("<svg") and str(picture) == picture.svg
+    assert picture._repr_html_().startswith('<img src="data:image/svg+xml') and str(picture) == picture.svg
+    assert not hasattr(picture, "_repr_svg_"), "image/svg+xml would be shown as an <img> without alt"
+    assert "forget gate is 0.997, so 1.99 is kept" in picture._repr_html_(), "its <desc> says the step's numbers"
 
 
 def test_table_lists_every_number_to_three_decimals():
     step = lh.lstm_step(1, 2, 1)
     html = step_table_html(step)
     for name, value in step.as_dict().items():
-        assert f">{LABELS[name]}</td>" in html and f">{value:.3f}</td>" in html
+        assert f'">{LABELS[name]}</th>' in html and f">{value:.3f}</td>" in html
+    assert "<caption" in html and html.count('scope="row"') == len(step.as_dict()) and 'scope="col"' in html
 
 
 def test_stage_explanations_use_this_steps_numbers():
@@ -157,7 +161,8 @@ def test_resets_return_to_the_example(explorer):
 
 def test_every_explorer_slider_starts_on_a_multiple_of_its_step():
     """The browser snaps a slider to its step and sends the snapped value back."""
-    from lstm_helpers.widgets import ActivationExplorer, GradientExplorer
+    from lstm_helpers.explorers.activations import ActivationExplorer
+    from lstm_helpers.explorers.rnn import GradientExplorer
 
     for explorer in (LSTMUnitExplorer(), ActivationExplorer(x=2.0), GradientExplorer()):
         sliders, stack = [], list(explorer.widget.children)
@@ -200,7 +205,7 @@ def test_unrolled_diagram_errors():
         unrolled_svg(lh.unroll(lh.COMPANY_A[:4]), shown_days=5)
     with pytest.raises(ValueError, match="one sequence"):
         unrolled_svg(lh.unroll(np.zeros((4, 2))))
-    assert repr(draw_unrolled(lh.unroll([0.5]))) == "[diagram: The LSTM unit unrolled over 1 days]"
+    assert repr(draw_unrolled(lh.unroll([0.5]))).startswith("[diagram: The LSTM unit unrolled over 1 days: ")
 
 
 def test_days_table_in_text_and_html():
@@ -209,7 +214,9 @@ def test_days_table_in_text_and_html():
     assert text.splitlines()[1].split() == ["1", "0.00", "-0.20", "-0.13"]
     assert text.endswith("prediction for day 5: 0.01")
     html = table._repr_html_()
-    assert html.count("<tr>") == 5 and "<b>0.01</b>" in html and "<b>Company A</b>" in html
+    assert html.count("<tr>") == 5 and "<b>0.01</b>" in html and "<b>Company A: memories after each day</b>" in html
+    assert "aria-label" not in html, "the caption names the table"
+    assert html.count('scope="col"') == 4 and html.count('scope="row"') == 4
 
 
 def test_day_sensitivity_shows_day_1_matters_most():

@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers.figures import figure_png
-from lstm_helpers.long_lag_plots import (
+from lstm_helpers.explorers.long_lag import GradientByLagExplorer, long_lag_with_progress, readout_text
+from lstm_helpers.pictures.figure import figure_png
+from lstm_helpers.pictures.long_lag import (
     gradient_by_lag_figure, plot_forget_products, plot_gradient_by_lag, plot_long_lag_runs, plot_success_table,
 )
-from lstm_helpers.long_lag_widgets import GradientByLagExplorer, readout_text, train_with_progress
 
 PNG = b"\x89PNG"
 
@@ -26,15 +26,17 @@ def labelled(fig):
 
 def test_explorer_follows_both_sliders_to_every_extreme():
     explorer = GradientByLagExplorer()
-    seen = {bytes(explorer.image.value)}
+    seen = {explorer.png}
     for forget_bias in (explorer.forget_bias.min, explorer.forget_bias.max, 0.0):
         for input_bias in (explorer.input_bias.min, explorer.input_bias.max):
             explorer.forget_bias.value, explorer.input_bias.value = forget_bias, input_bias
-            assert bytes(explorer.image.value).startswith(PNG)
+            assert explorer.png.startswith(PNG)
             assert f"{explorer.lstm.gradients[-1]:.2g}" in explorer.readout.value
+            assert f"{explorer.lstm.gradients[-1]:.2g} for the LSTM with forget bias {forget_bias:g}" in \
+                explorer.image.value, "the picture's alt text says its numbers"
             want = lh.gradient_by_lag("lstm", 100, forget_bias=forget_bias, input_bias=input_bias)
             assert np.array_equal(explorer.lstm.gradients, want.gradients)
-            seen.add(bytes(explorer.image.value))
+            seen.add(explorer.png)
     assert len(seen) == 7, "each setting draws a different picture"
 
 
@@ -74,8 +76,8 @@ def test_success_table_writes_every_count_on_its_square():
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == list(table.variants)
 
 
-def test_train_with_progress_runs_each_cell_and_fills_its_bar(capsys):
-    results = train_with_progress(8, seed=1, max_steps=100)
+def test_long_lag_with_progress_runs_each_cell_and_fills_its_bar(capsys):
+    results = long_lag_with_progress(8, seed=1, max_steps=100)
     assert set(results) == {"lstm", "rnn"}
     for cell, result in results.items():
         again = lh.long_lag_experiment(cell, 8, seed=1, max_steps=100)

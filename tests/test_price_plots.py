@@ -5,8 +5,8 @@ import pytest
 from matplotlib.colors import to_hex
 
 import lstm_helpers as lh
-from lstm_helpers.figures import LONG_TERM_GREEN, SHORT_TERM_PINK
-from lstm_helpers.price_plots import (
+from lstm_helpers.pictures.colours import LONG_TERM_GREEN, SHORT_TERM_PINK
+from lstm_helpers.pictures.prices import (
     plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns, plot_size_predictions,
     plot_test_predictions, plot_walk_forward,
 )

@@ -4,11 +4,14 @@ import html
 import itertools
 import re
 
+import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers.plots import draw_unrolled_rnn, gradient_chart, plot_activations, plot_gradient_contributions, plot_slopes
-from lstm_helpers.widgets import ActivationExplorer, GradientExplorer
+from lstm_helpers.explorers.activations import ActivationExplorer
+from lstm_helpers.explorers.rnn import GradientExplorer
+from lstm_helpers.pictures.activations import plot_activations, plot_slopes
+from lstm_helpers.pictures.rnn import draw_unrolled_rnn, gradient_chart, plot_gradient_contributions
 
 PNG = b"\x89PNG"
 
@@ -40,8 +43,12 @@ def test_activation_explorer_at_every_extreme():
         assert f"x = {x:.1f}" in text
         assert f"sigmoid(x) = {lh.sigmoid(x):.3f}" in text and f"tanh(x) = {lh.tanh(x):.3f}" in text
         assert f"slope {lh.sigmoid_derivative(x):.3f}" in text
-        assert bytes(explorer.image.value).startswith(PNG)
-        images.add(bytes(explorer.image.value))
+        assert explorer.png.startswith(PNG)
+        alt = f"At x = {x:.1f}: sigmoid is {lh.sigmoid(x):.3f}, slope {lh.sigmoid_derivative(x):.3f}"
+        assert explorer.image.value.startswith('<img src="data:image/png;base64,') and f'alt="' in explorer.image.value
+        assert alt in explorer.image.value, "the picture's alt text says its numbers"
+        assert f"sigmoid(x) = {lh.sigmoid(x):.3f}" in explorer.status.value and 'role="status"' in explorer.status.value
+        images.add(explorer.png)
     assert len(images) == 3, "the picture changes with x"
 
 
@@ -102,7 +109,11 @@ def test_gradient_plot_title_says_what_happens():
     assert gradient_chart(0.5, 50).title == "w = 0.50 over 50 days: older days vanish"
     assert gradient_chart(-2.0, 1).title.endswith("1 day: no links to cross yet"), "as the readout says"
     assert gradient_chart(0.0, 2).title.endswith("every earlier day is cut off")
-    assert "w = 0.50 over 50 days" in plot_gradient_contributions(0.5, 50)._repr_svg_()
+    html = plot_gradient_contributions(0.5, 50)._repr_html_()
+    assert html.startswith('<img src="data:image/svg+xml;base64,') and 'alt="w = 0.50 over 50 days: ' in html, \
+        "sent as HTML, an <img> whose alt is the chart's title and description"
+    grads = lh.BasicRNN(w_input=1.0, w_recurrent=0.5).input_gradients(np.zeros(50))
+    assert f"day 1 {grads[0]:.3g}, day 25 {grads[24]:.3g}, day 50 {grads[-1]:.3g}" in html, "its numbers, in words"
 
 
 def test_gradient_plot_marks_each_day_by_its_sign():
@@ -120,7 +131,7 @@ def test_unrolled_rnn_diagram_has_one_copy_per_day():
 
 
 def test_learning_rate_explorer_at_every_rate():
-    from lstm_helpers.widgets import LearningRateExplorer
+    from lstm_helpers.explorers.training import LearningRateExplorer
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=200)
@@ -134,7 +145,7 @@ def test_learning_rate_explorer_at_every_rate():
 
 
 def test_learning_rate_explorer_trains_once_and_a_move_only_swaps_the_view(monkeypatch):
-    from lstm_helpers import widgets
+    from lstm_helpers.explorers import training as widgets
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = widgets.LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=50)
@@ -149,7 +160,7 @@ def test_learning_rate_explorer_trains_once_and_a_move_only_swaps_the_view(monke
 
 
 def test_learning_rate_explorer_reports_divergence():
-    from lstm_helpers.widgets import LearningRateExplorer
+    from lstm_helpers.explorers.training import LearningRateExplorer
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     explorer = LearningRateExplorer(*data, lh.UNTRAINED_PARAMS, epochs=5)
@@ -160,7 +171,7 @@ def test_learning_rate_explorer_reports_divergence():
 
 
 def test_train_with_progress_returns_the_same_run():
-    from lstm_helpers.widgets import train_with_progress
+    from lstm_helpers.explorers.training import train_with_progress
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     run = train_with_progress(*data, lh.UNTRAINED_PARAMS, epochs=120, redraw_every=60)
@@ -168,7 +179,7 @@ def test_train_with_progress_returns_the_same_run():
 
 
 def test_loss_plots_are_labelled():
-    from lstm_helpers.plots import plot_loss_along, plot_loss_history
+    from lstm_helpers.pictures.training import plot_loss_along, plot_loss_history
 
     data = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
     fig = plot_loss_along(lh.UNTRAINED_PARAMS, *data)
@@ -184,11 +195,11 @@ def test_live_activation_picture_matches_a_full_redraw():
     import numpy as np
     from PIL import Image
 
-    from lstm_helpers.figures import figure_png
+    from lstm_helpers.pictures.figure import figure_png
 
     explorer = ActivationExplorer(x=-3.0)
     explorer.x.value = 4.5
-    live = np.asarray(Image.open(io.BytesIO(bytes(explorer.image.value))).convert("RGB"), dtype=float)
+    live = np.asarray(Image.open(io.BytesIO(explorer.png)).convert("RGB"), dtype=float)
     full = np.asarray(Image.open(io.BytesIO(figure_png(plot_activations(4.5)))).convert("RGB"), dtype=float)
     assert live.shape == full.shape
     assert np.abs(live - full).mean() < 1.0, "the live picture drifted from the full drawing"
@@ -198,7 +209,7 @@ def test_live_activation_picture_matches_a_full_redraw():
 
 def test_unrolled_explorer_shows_only_the_days_run():
     """Issue 11 item 16: at days run 0 or 1 the table and readout showed all four days and the prediction."""
-    from lstm_helpers.widgets import UnrolledExplorer
+    from lstm_helpers.explorers.companies import UnrolledExplorer
 
     explorer = UnrolledExplorer(company="Company B")
     run = lh.unroll(lh.COMPANY_B[:4])
@@ -220,7 +231,7 @@ def test_unrolled_explorer_shows_only_the_days_run():
 
 def test_every_explorer_updates_all_its_views_from_one_computation():
     """The parts of a screen never disagree: each view shows the slider values of the same move."""
-    from lstm_helpers.widgets import LSTMUnitExplorer
+    from lstm_helpers.explorers.unit import LSTMUnitExplorer
 
     explorer = LSTMUnitExplorer()
     explorer.long_memory.value, explorer.input_value.value = -3.0, 0.5
@@ -231,7 +242,7 @@ def test_every_explorer_updates_all_its_views_from_one_computation():
 
 
 def test_svg_chart_ticks_and_clipping():
-    from lstm_helpers.svgchart import Chart, nice_ticks
+    from lstm_helpers.pictures.chart import Chart, nice_ticks
 
     assert nice_ticks(0, 1000) == [0, 200, 400, 600, 800, 1000]
     assert nice_ticks(0.5, 50.5, most=10)[:3] == [5, 10, 15]
@@ -241,4 +252,4 @@ def test_svg_chart_ticks_and_clipping():
     chart.line([1, 2, 3, 4], [1.0, float("nan"), 0.0, 10.0], "#000000", label="a line")
     svg = chart.svg()
     assert svg.count("M") >= 2 and "nan" not in svg.lower(), "the line breaks at points it cannot draw"
-    assert "a line" in svg and "<title>t</title>" in svg
+    assert "a line" in svg and re.search(r'<title id="[^"]+">t</title>', svg)

@@ -24,12 +24,12 @@ ____ = Placeholder()
 
 # Okabe-Ito colours, always with a word, so colour is never the only signal.
 STYLES = {
-    "correct": ("Correct", "#009E73"),
-    "incorrect": ("Not yet", "#D55E00"),
-    "unattempted": ("Not attempted yet", "#777777"),
-    "self-assessment": ("Self-assessment", "#56B4E9"),
+    "correct": ("Correct", "#007A5A"),
+    "incorrect": ("Not yet", "#B34700"),
+    "unattempted": ("Not attempted yet", "#595959"),
+    "self-assessment": ("Self-assessment", "#1A6A99"),
     "hint": ("Hint", "#0072B2"),
-    "solution": ("Solution", "#CC79A7"),
+    "solution": ("Solution", "#A2447F"),
 }
 
 FENCE = re.compile(r"```(?:python)?\n(.*?)\n?```", re.S)

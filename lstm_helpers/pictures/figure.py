@@ -1,23 +1,17 @@
-"""The course's figure style, and figures as PNG for notebooks and widgets.
+"""The course's figure style, and figures as PNG for notebooks and explorers (notebook 01 on).
 
 Figures are made without pyplot, so nothing is shown twice: a function returns
 a Figure, a notebook shows it by leaving it as a cell's value, and a widget
-shows it as PNG bytes in an Image.
+shows it as HTML: an <img> whose alt is the text alternative its drawing function wrote.
 """
 
+import base64
 import io
+from html import escape
 
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
-
-# Okabe-Ito colours, told apart by colour-blind readers; every line also has a label.
-LONG_TERM_GREEN = "#009E73"
-SHORT_TERM_PINK = "#CC79A7"
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-VERMILLION = "#D55E00"
-GREY = "#666666"
 
 STYLE = {
     "font.size": 13,
@@ -49,6 +43,32 @@ def styled(function):
 
     wrapper.__name__, wrapper.__doc__ = function.__name__, function.__doc__
     return wrapper
+
+
+def described(fig, text_alternative):
+    """Give a figure its text alternative (what it shows and the numbers that matter), written by
+    the function that draws it from the same numbers; a notebook shows it as the image's alt."""
+    if not (isinstance(text_alternative, str) and text_alternative.strip()):
+        raise ValueError("text_alternative must be a non-empty string")
+    fig.text_alternative = text_alternative
+    return fig
+
+
+def text_alternative(fig):
+    """A figure's text alternative: the one its drawing function wrote, else its axes' titles."""
+    written = getattr(fig, "text_alternative", "")
+    if written:
+        return written
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return "; ".join(titles) or "A figure"
+
+
+def figure_html(fig):
+    """The figure as an HTML <img> with its text alternative as alt, scaled to the notebook's
+    width: JupyterLab shows a PNG output with no alt, so a screen reader would find nothing."""
+    data = base64.b64encode(figure_png(fig)).decode("ascii")
+    return (f'<img src="data:image/png;base64,{data}" alt="{escape(text_alternative(fig))}" '
+            'style="max-width:100%;height:auto">')
 
 
 def figure_png(fig, dpi=100):
@@ -89,14 +109,17 @@ class LiveFigure:
 
 
 def _show_figures_in_ipython():
-    """Let IPython show a Figure left as a cell's value, as pyplot's inline backend would."""
+    """Let IPython show a Figure left as a cell's value: as HTML, an <img> with alt text (and its
+    text alternative as the plain-text view, for a text-only front end)."""
     try:
         from IPython import get_ipython
     except ImportError:
         return
     shell = get_ipython()
     if shell is not None:
-        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+        shell.display_formatter.formatters["text/html"].for_type(Figure, figure_html)
+        shell.display_formatter.formatters["text/plain"].for_type(
+            Figure, lambda fig, printer, cycle: printer.text(f"[figure: {text_alternative(fig)}]"))
 
 
 _show_figures_in_ipython()

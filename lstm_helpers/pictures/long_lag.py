@@ -7,11 +7,12 @@ gradient blue, the basic RNN's orange; every line also has a label.
 import numpy as np
 from matplotlib.ticker import LogLocator
 
-from ._checks import real_number
-from .figures import BLUE, GREY, LONG_TERM_GREEN, ORANGE, VERMILLION, new_figure
-from .long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_companies
-from .lstm import EXAMPLE_PARAMS
-from .training import UNTRAINED_PARAMS
+from .._checks import real_number
+from ..long_lag import SUCCESS, forget_gate_product, gradient_by_lag, stretched_companies
+from ..lstm import EXAMPLE_PARAMS
+from ..training import UNTRAINED_PARAMS
+from .colours import BLUE, GREY, LONG_TERM_GREEN, MUTED_TEXT, ORANGE, VERMILLION
+from .figure import described, new_figure
 
 FLOOR = 1e-35  # the bottom of the log-scale plots: a line that falls below it stops there
 
@@ -30,24 +31,28 @@ def plot_forget_products(n_days=50):
     days = np.arange(1, n_days + 1)
     fig, ax = new_figure(10, 4.4)
     ax.set_yscale("log")
+    words = []
     for params, colour, style, label in (
         (UNTRAINED_PARAMS, VERMILLION, "-", "the untrained start of notebook 05"),
         (EXAMPLE_PARAMS, BLUE, "--", "the trained unit of notebooks 03-04"),
     ):
         kept = forget_gate_product(params, np.array(sequences).T)[:, 0]  # Company A
         ax.plot(days, _shown(kept), color=colour, ls=style, lw=2.5, label=label)
+        words.append(f"{label} keeps {kept[min(9, n_days - 1)]:.2g} by day {min(10, n_days)} and "
+                     f"{kept[-1]:.2g} by day {n_days}")
     ax.axhline(1.0, color=GREY, lw=1, ls=":")
     ax.set(xlabel="day n", ylabel="share of day 1's long-term memory\nleft on day n (log scale)",
            xlim=(1, n_days), title="The forget gates, multiplied day after day (Company A, stretched)")
     ax.legend(loc="lower left")
-    return fig
+    return described(fig, "The share of day 1's long-term memory left on day n, the forget gates multiplied "
+                          f"(Company A stretched to {n_days} days, log scale): " + "; ".join(words) + ".")
 
 
 def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
     """(figure, move_to): |d prediction / d day 1| against the lag (left) and what multiplies
     day 1's signal on the way (right). move_to(forget_bias, input_bias) redraws the LSTM's two
     live lines and returns (the artists it moved, the GradientByLag it drew), so a slider can
-    redraw just those (figures.LiveFigure)."""
+    redraw just those (figure.LiveFigure)."""
     rnn = gradient_by_lag("rnn", max_days)
     closed = gradient_by_lag("lstm", max_days, forget_bias=0.0, input_bias=0.0)
     fig, (left, right) = new_figure(11, 5.6, ncols=2)
@@ -83,7 +88,17 @@ def gradient_by_lag_figure(forget_bias=5.0, input_bias=-3.0, max_days=100):
 
     fig.rnn, fig.closed_lstm = rnn, closed  # what the static lines show, for a readout
     fig.lstm = move_to(forget_bias, input_bias)[1]
+    described(fig, describe_gradient_by_lag(fig.lstm, rnn))
     return fig, move_to
+
+
+def describe_gradient_by_lag(lstm, rnn):
+    """The gradient-against-lag figure in words, at the longest lag (its text alternative)."""
+    last = len(lstm.lags)
+    return (f"Two log-scale plots over lags 1 to {last} days. How much day 1 moves the prediction at {last} days: "
+            f"{lstm.gradients[-1]:.2g} for the LSTM with forget bias {lstm.forget_bias:g} and input bias "
+            f"{lstm.input_bias:g}, {rnn.gradients[-1]:.2g} for the RNN. What multiplies day 1's signal: the LSTM's "
+            f"forget gates keep {lstm.forget_products[-1]:.2g}, the RNN's weights alone {rnn.weights_only[-1]:.2g}.")
 
 
 def plot_gradient_by_lag(forget_bias=5.0, input_bias=-3.0, max_days=100):
@@ -106,7 +121,11 @@ def plot_long_lag_runs(results):
     ax.set(ylim=(0.3, 1.03), xlabel="Adam steps", ylabel="accuracy on the validation set",
            title=f"Learning to remember day 1 over {', '.join(map(str, days))} days")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11)
-    return fig
+    runs = "; ".join(f"{r.cell.upper()} over {r.n_days} days: {'solved' if r.solved else 'not solved'}, validation "
+                     f"accuracy {r.validation_accuracies[-1]:.2f} at step {r.check_steps[-1]}, test accuracy "
+                     f"{r.test_accuracy:.2f}" for r in results)
+    return described(fig, f"Validation accuracy while training (solved: test accuracy at least {SUCCESS:.2f}). "
+                          + runs + ".")
 
 
 def plot_success_table(table):
@@ -118,7 +137,7 @@ def plot_success_table(table):
     for row, variant in enumerate(variants):
         for col, n_days in enumerate(lags):
             if n_days not in table.lags(variant):
-                ax.text(col, row, "not run", ha="center", va="center", color=GREY, fontsize=11)
+                ax.text(col, row, "not run", ha="center", va="center", color=MUTED_TEXT, fontsize=11)
                 continue
             solved, runs = table.solved(variant, n_days)
             share = solved / runs
@@ -132,7 +151,11 @@ def plot_success_table(table):
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
-    return fig
+    rows = "; ".join(f"{variant}: " + ", ".join(
+        "{}/{} at {} days".format(*table.solved(variant, n), n) for n in lags if n in table.lags(variant))
+        for variant in variants)
+    return described(fig, f"Seeds that solved the long-lag task (test accuracy at least {SUCCESS:.2f}), "
+                          f"by variant and lag. {rows}.")
 
 
 def _square(col, row, share):

@@ -4,7 +4,7 @@ A matplotlib redraw takes 0.2-0.4 s on the course's two-core machine, too slow t
 a slider; building the same chart as SVG text takes a millisecond or two, and the browser
 draws it crisply at any size. This does only what the explorers need: lines, markers,
 horizontal reference lines, a linear or log y axis, a title, axis labels and a legend, in
-the course's colours (Okabe-Ito, from figures.py) and font sizes.
+the course's colours (colours.py) and font sizes.
 """
 
 import math
@@ -12,19 +12,16 @@ from html import escape
 
 import numpy as np
 
-INK, GRID = "#222222", "#DDDDDD"
-FONT = "DejaVu Sans,Arial,sans-serif"
+from .colours import INK
+from .svg import svg_open, text
+
+GRID = "#DDDDDD"
 
 
 def _fmt(value):
     """A coordinate, to one decimal: short SVG text."""
     return f"{value:.1f}"
 
-
-def _text(x, y, text, size=14, anchor="middle", fill=INK, bold=False, extra=""):
-    weight = ' font-weight="bold"' if bold else ""
-    return (f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"'
-            f'{weight}{extra}>{text}</text>')
 
 
 def _power_of_ten(exponent):
@@ -89,6 +86,7 @@ class Chart:
         self.bottom = height - 58
         self.legend_chars = max(10, int((legend_width - 56) / 6.9))  # characters of 13 px text per legend line
         self.items = []  # SVG text of the data, in drawing order
+        self.description = ""  # what the chart shows, with its numbers: set by whoever draws it
         self.legend = []  # (kind, colour, dash or marker shape, label)
 
     # -- coordinates ----------------------------------------------------------
@@ -175,18 +173,18 @@ class Chart:
             y = _fmt(float(self.py(value)))
             parts.append(f'<line x1="{_fmt(self.left)}" x2="{_fmt(self.right)}" y1="{y}" y2="{y}" '
                          f'stroke="{GRID}" stroke-width="1"/>')
-            parts.append(_text(self.left - 8, float(y) + 5, label, size=13, anchor="end"))
+            parts.append(text(self.left - 8, float(y) + 5, label, size=13, anchor="end", markup=True))
         for value, label in self._x_ticks():
             x = _fmt(float(self.px(value)))
             parts.append(f'<line x1="{x}" x2="{x}" y1="{_fmt(self.bottom)}" y2="{_fmt(self.bottom + 5)}" '
                          f'stroke="{INK}" stroke-width="1.2"/>')
-            parts.append(_text(float(x), self.bottom + 21, label, size=13))
+            parts.append(text(float(x), self.bottom + 21, label, size=13, markup=True))
         parts.append(f'<path d="M{_fmt(self.left)},{_fmt(self.top)}V{_fmt(self.bottom)}H{_fmt(self.right)}" '
                      f'fill="none" stroke="{INK}" stroke-width="1.2"/>')
-        parts.append(_text((self.left + self.right) / 2, self.height - 12, escape(self.xlabel)))
+        parts.append(text((self.left + self.right) / 2, self.height - 12, self.xlabel, size=14))
         middle = (self.top + self.bottom) / 2
-        parts.append(_text(18, middle, escape(self.ylabel), extra=f' transform="rotate(-90 18 {_fmt(middle)})"'))
-        parts.append(_text((self.left + self.right) / 2, 24, escape(self.title), size=16, bold=True))
+        parts.append(text(18, middle, self.ylabel, size=14, extra=f' transform="rotate(-90 18 {_fmt(middle)})"'))
+        parts.append(text((self.left + self.right) / 2, 24, self.title, size=16, bold=True))
         return parts
 
     def _legend(self):
@@ -202,9 +200,9 @@ class Chart:
                         else f'fill="{colour}"')
                 parts.append(f'<path transform="translate({x + 15},{y})" d="{MARKERS[style](6)}" {fill}/>')
             lines = _wrap(label, self.legend_chars)
-            parts.append(_text(x + 38, y + 5, "".join(
+            parts.append(text(x + 38, y + 5, "".join(
                 f'<tspan x="{x + 38}" dy="{0 if k == 0 else 16}">{escape(line)}</tspan>' for k, line in enumerate(lines)),
-                size=13, anchor="start"))
+                size=13, anchor="start", markup=True))
             y += 24 + 16 * (len(lines) - 1)
         return parts
 
@@ -214,10 +212,6 @@ class Chart:
         area = f"plot-{self.left}-{self.top}-{self.right}-{self.bottom}"
         clip = (f'<clipPath id="{area}"><rect x="{_fmt(self.left)}" y="{_fmt(self.top - 8)}" '
                 f'width="{_fmt(self.right - self.left + 8)}" height="{_fmt(self.bottom - self.top + 16)}"/></clipPath>')
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" width="100%" '
-                f'style="max-width:{self.width}px;font-family:{FONT}" role="img" aria-label="{escape(self.title)}">'
-                f'<title>{escape(self.title)}</title><defs>{clip}</defs>'
-                f'<rect width="{self.width}" height="{self.height}" fill="white"/>'
-                + "".join(self._axes())
+        return (svg_open(self.width, self.height, self.title, defs=clip, description=self.description) + "".join(self._axes())
                 + f'<g clip-path="url(#{area})">' + "".join(self.items) + "</g>"
                 + "".join(self._legend()) + "</svg>")

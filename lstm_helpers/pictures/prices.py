@@ -9,16 +9,14 @@ import numpy as np
 from matplotlib.dates import YearLocator
 from matplotlib.ticker import FuncFormatter
 
-from ._checks import real_number
-from .figures import BLUE, GREY, ORANGE, VERMILLION, new_figure, styled
-from .evaluation import Results, WalkForward
-from .forecasting import Period, Split, autocorrelation, noise_band
-from .forecasting import ValidationChoice
-from .lstm_window import LSTMWindow
-from .prices import load_prices, price_tickers
+from .._checks import real_number
+from ..evaluation import Results, WalkForward
+from ..forecasting import Period, Split, ValidationChoice, autocorrelation, noise_band
+from ..lstm_window import LSTMWindow
+from ..prices import load_prices, price_tickers
+from .colours import BLACK, BLUE, GREY, ORANGE, SKY_BLUE, VERMILLION
+from .figure import described, new_figure, styled
 
-BLACK = "#000000"
-SKY_BLUE = "#56B4E9"
 LIGHT_GREY = "#A0A0A0"
 STOCK_STYLES = [(BLUE, "-"), (VERMILLION, "--"), (ORANGE, "-."), (BLACK, ":")]
 PERIOD_SHADES = {"train": "#E8E8E8", "validation": "#C8DDF0", "test": "#F6D9C4"}
@@ -40,7 +38,11 @@ def plot_prices(names=None):
            title=f"Daily adjusted closing prices of {len(names)} US stocks")
     ax.xaxis.set_major_locator(YearLocator(2))
     ax.legend(loc="upper left", ncols=len(names))
-    return fig
+    words = []
+    for name in names:
+        dates, closes = load_prices(name)
+        words.append(f"{name} from ${closes[0]:.2f} on {dates[0]} to ${closes[-1]:.2f} on {dates[-1]}")
+    return described(fig, f"Adjusted closing prices of {len(names)} US stocks, log scale: " + "; ".join(words) + ".")
 
 
 def _shade_periods(ax, split, label_y):
@@ -79,7 +81,10 @@ def plot_returns(split, ticker="", limit=20.0):
     ax.set(xlabel="date", ylabel="daily log return (%)",
            title=f"{ticker} daily returns: calm and stormy stretches, centred on 0".strip())
     ax.xaxis.set_major_locator(YearLocator(2))
-    return fig
+    periods = "; ".join(f"{p.name} {p.dates[0]} to {p.dates[-1]}: typical move {100 * np.std(p.values):.2f}%, "
+                        f"largest {100 * np.max(np.abs(p.values)):.0f}%" for p in split.periods)
+    return described(fig, f"{ticker} daily log returns in %, centred on 0, drawn within +-{limit:g}%. ".lstrip()
+                          + periods + ".")
 
 
 @styled
@@ -96,7 +101,11 @@ def plot_copies_yesterday(dates, actual, predicted, yesterday, days=30, title_mo
            title="The prediction trails the price by a day: it is mostly yesterday's price")
     _legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
-    return fig
+    rms = lambda a, b: float(np.sqrt(np.mean((np.asarray(a, float) - np.asarray(b, float)) ** 2)))  # noqa: E731
+    return described(fig, f"{len(dates)} test days from {dates[0]} to {dates[-1]}: the actual price, the "
+                          f"{title_model}'s prediction and yesterday's price. The prediction is on average "
+                          f"${rms(predicted, yesterday):.2f} from yesterday's price and ${rms(predicted, actual):.2f} "
+                          "from the actual price: it trails the price by a day.")
 
 
 @styled
@@ -117,7 +126,11 @@ def plot_test_predictions(results, days=60):
            title=f"Predictions against reality, first {len(dates)} days of the test period")
     _legend_below(fig, ax, ncols=5)
     fig.autofmt_xdate()
-    return fig
+    sizes = "; ".join(f"{name} {100 * np.mean(np.abs(predicted[:days])):.2f}%"
+                      for name, predicted in results.predictions.items())
+    return described(fig, f"Daily returns over the first {len(dates)} test days, {dates[0]} to {dates[-1]}: the "
+                          f"actual ones as bars, a typical size {100 * np.mean(np.abs(results.test.targets[:days])):.2f}%, "
+                          f"and each model's predictions as a line, of typical size: {sizes}.")
 
 
 def _legend_below(fig, ax, ncols):
@@ -181,7 +194,19 @@ def plot_walk_forward(walk):
     for ax in (left, right) if directions else (left,):
         ax.set_xticks(years)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=10)  # below: no point hidden
-    return fig
+    return described(fig, _describe_walk(walk, shown))
+
+
+def _describe_walk(walk, shown):
+    """The walk-forward figure in words: each model's RMSE against the reference, year by year."""
+    years = []
+    for year, result in zip(walk.years, walk.results):
+        scores = ", ".join(f"{name} {100 * result.score(name).rmse_vs_reference.estimate:+.3f} "
+                           f"[{100 * result.score(name).rmse_vs_reference.low:+.3f}, "
+                           f"{100 * result.score(name).rmse_vs_reference.high:+.3f}]" for name in shown)
+        years.append(f"{year}: {scores}")
+    return (f"Per test year, each model's RMSE minus that of '{walk.reference}' in points of % a day, with 95% "
+            "intervals (below 0: better). " + "; ".join(years) + ".")
 
 
 @styled
@@ -202,7 +227,12 @@ def plot_memory(values, label="", max_lag=20):
            title=f"{label} how much a day goes with the days after it".strip())
     ax.set_xticks(lags)
     _legend_below(fig, ax, ncols=3)
-    return fig
+    returns, sizes = autocorrelation(values, len(lags)), autocorrelation(np.abs(values), len(lags))
+    outside = [int(lag) for lag, value in zip(lags, sizes) if abs(value) > band]
+    return described(fig, f"Autocorrelation at lags 1 to {len(lags)} trading days, with the band +-{band:.3f} where "
+                          f"pure noise mostly falls. Returns: {returns[0]:+.3f} at lag 1, largest size "
+                          f"{np.max(np.abs(returns)):.3f}. Sizes of the moves: {sizes[0]:+.3f} at lag 1, outside "
+                          f"the band at {len(outside)} of {len(lags)} lags.")
 
 
 @styled
@@ -232,7 +262,12 @@ def plot_lstm_training(lstm, train, validation):
     ax.set(xlabel="Adam step", ylabel="loss / loss of the training mean",
            title="The LSTM's loss while it trains, relative to always predicting the training mean")
     ax.legend(loc="lower left", fontsize=10)
-    return fig
+    best = t.validation_losses[list(t.check_steps).index(t.best_step)] / lstm.flat_loss(validation) \
+        if t.best_step in list(t.check_steps) else float("nan")
+    return described(fig, "The LSTM's loss while it trains, divided by that of always predicting the training mean "
+                          f"(1: no better). Validation: {t.validation_losses[0] / lstm.flat_loss(validation):.3f} at "
+                          f"the first check, {best:.3f} at step {t.best_step}, the step it kept, of "
+                          f"{t.check_steps[-1]} steps.")
 
 
 @styled
@@ -253,4 +288,6 @@ def plot_size_predictions(results, names=None):
            title="The size of each test day's move, actual and predicted")
     _legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
-    return fig
+    means = "; ".join(f"{name} {100 * np.mean(results.predictions[name]):.2f}%" for name in names)
+    return described(fig, f"The size of each test day's move, {dates[0]} to {dates[-1]}: actual, on average "
+                          f"{100 * np.mean(results.test.targets):.2f}%, and predicted, on average: {means}.")
