@@ -279,8 +279,8 @@ for variant in ("LSTM", "RNN"):
     print(f"{variant}: solved at {table.counts(variant)}")
 steps = [row["steps"] for row in table.runs("LSTM", 100) if row["test_accuracy"] >= 0.95]
 limit = lh.experiment_settings("lstm")["max_steps"]
-print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps "
-      f"(the step limit is {limit}: a run that reaches it is stopped there)")
+print(f"the LSTM's solved runs at 100 days took {min(steps)} to {max(steps)} steps")
+print(f"(the step limit is {limit}: a run that reaches it is stopped there)")
 
 # %% [markdown]
 # **Your turn (q3).** Read the RNN's row: at how many days does the RNN first solve the task for
@@ -307,13 +307,14 @@ for variant in ("RNN", budget):
 # %% [markdown]
 # How can more steps help, if day 1's gradient has vanished? Not by Adam magnifying it. Adam
 # divides each number's step by the recent size of that number's whole gradient, and day 1's
-# part of that gradient at 100 days is about section 2's RNN figure, far below the 2.2e-16 that
-# float64 can still add to a number near 1 (notebook 02): to Adam it is not there, just as in
-# notebook 05 it had "no slope left to follow". So what did change? Take the first seed that
-# solved 100 days and compare its model before and after training. `lh.memory_check` measures
-# how much the weights on the short-term memory **stretch** a memory each day (their largest
-# eigenvalue: below 1, every memory fades), the **slope** d prediction / d day 1, and how much
-# the prediction moves when day 1 **flips** from 0 to 1 (or back) with every later day the same:
+# part of that gradient is tiny: section 2's median untrained RNN gives day 1 a slope far below
+# the 2.2e-16 that float64 can still add to a number near 1 (notebook 02) at 100 days. A part that
+# small is not there for Adam, just as in notebook 05 it had "no slope left to follow". So what
+# did change? Take the first seed that solved 100 days and compare its model before and after
+# training. `lh.memory_check` measures how much the weights on the short-term memory **stretch**
+# a memory each day (their largest eigenvalue: below 1, every memory fades), the **slope**
+# d prediction / d day 1, and how much the prediction moves when day 1 **flips** from 0 to 1
+# (or back) with every later day the same:
 
 # %%
 solved = [row["seed"] for row in table.runs(budget, 100) if row["test_accuracy"] >= 0.95]
@@ -328,20 +329,22 @@ for name, model in (("untrained", untrained), ("trained", trained.model)):
           f"flipping day 1 moves the prediction by {check.flip:.2f}")
 
 # %% [markdown]
-# The trained RNN remembers day 1, yet day 1's slope is smaller than before training. Its
-# weights now stretch every memory, so the layer **latches**: it settles into one of a few
-# steady states and stays there. Day 1's full jump from 0 to 1 decides which state, while a
-# small nudge to day 1 dies away, which is why the slope stays tiny. Traced step by step
-# (`tools/trace_long_lag.py` prints the same three numbers every few steps), the runs that solved
-# 100 days spent most of their steps with day 1's slope far too small to follow, while the
-# weights on the short-term memory moved about, pushed by the gradients that do reach them (from
-# the last few days and the read-out). Day 1's slope rose by many orders of magnitude only in
-# the last few dozen steps before the layer latched; then the weights crossed into stretching
-# within a few steps, and the read-out learned to read the latch. So the RNN did not follow day
-# 1's gradient across 100 days: its weights wandered into a latch, and the gradient helped only
-# at the very end. A larger learning rate makes the wandering wider and more steps make it
-# longer. "The RNN failed" means it failed with this budget and these settings, not that it
-# never could.
+# The trained RNN remembers day 1: flipping it moves the prediction by about 1, where before
+# training it moved nothing. Yet day 1's slope is smaller than before training. The weights now
+# stretch every memory, so the layer **latches**: it settles into one of a few steady states
+# and stays there. Day 1's full jump from 0 to 1 decides which state, while a small nudge to
+# day 1 dies away, which is why the slope stays tiny.
+#
+# Traced step by step (`tools/trace_long_lag.py` prints these three numbers every few steps),
+# the runs that solved 100 days spent most of their steps with day 1's slope far too small to
+# follow, while the weights on the short-term memory moved about, pushed by the gradients that do
+# reach them (from the last few days and the read-out). The latch then set in within a few dozen
+# steps: day 1's slope rose by many orders of magnitude for a moment, flipping day 1 began to move
+# the prediction, the stretch was (or became) well above 1, and the slope fell back to tiny values
+# as the layer latched. So the RNN did not follow day 1's gradient across 100 days: its weights
+# wandered until a latch was within reach, and the gradient helped only in those last steps.
+# More steps give the weights more time to wander there. "The RNN failed" means it failed with
+# this budget and these settings, not that it never could.
 #
 # **How the weights started.** Notebook 05 drew the unit's weights from N(0, 1). Here the weights
 # on the short-term memory come from N(0, 1/4) (a spread of 1/2), for both models, and that
@@ -422,7 +425,12 @@ print(f"the RNN's solved guesses took {min(tries)} to {max(tries)} tries; "
       f"training gets up to {limit} steps")
 
 # %% [markdown]
-# GUESSING_PROSE
+# Guessing solves this task for the RNN at every lag: a model with large random weights often
+# latches onto day 1 by chance, as the untrained N(0, 1) RNNs above did, and among a few hundred
+# tries one usually latches the right way round. The LSTM's guesses solve it too at the shorter
+# lags (its row says how far). So the first two rows show that training found the memory for
+# the LSTM and not for the RNN; they do not show that the task needs training, since a search
+# that never looks at a gradient gets there as well.
 #
 # A task that does need learning: **two values**. Days 1 and 2 are each 0 or 1, and the target
 # is 1 when they differ, else 0 (`lh.two_values_data`); everything else is as before. Neither day
@@ -441,7 +449,10 @@ for variant in two_values:
     print(f"{variant:<27}: {table.counts(variant)}")
 
 # %% [markdown]
-# TWO_VALUES_PROSE
+# Here guessing solves few runs or none at every lag, so a count on this task measures what
+# training did. The LSTM's and the RNN's trained rows make the comparison of the first two rows
+# again, on a task that guessing does not solve; read how far each carries the two values from
+# its row.
 #
 # **And the task is small.** One number to carry, noise that is easy to ignore, 4 units, 10
 # seeds: a count out of 10 is itself uncertain, and real prices (notebook 07) are another
@@ -484,7 +495,9 @@ ex.q4.check(answer)
 # - A rescued RNN did not follow day 1's gradient, which stays far below what float64 can add:
 #   its weights wandered until the layer latched onto day 1, and the read-out learned to read
 #   the latch.
-# - Ask whether guessing solves a task before crediting training. GUESSING_KEY_POINT
+# - Ask whether guessing solves a task before crediting training: random weights solve the
+#   one-value task for the RNN at every lag, but rarely the two-values task, whose table
+#   therefore measures what training did.
 #
 # **Next:** real daily stock prices, and how to tell whether a model really predicts anything:
 # [07 · Real prices, honestly](07_real_prices.ipynb).
