@@ -80,8 +80,8 @@ def _random_model(template, rng, weight_range):
 def guess(cell, n_days, seed, task="one value", weight_range=GUESS_RANGE, **overrides):
     """Guess a model instead of training it: draw every number (the layer's and the read-out's)
     uniformly from -weight_range to weight_range, score the guess on a fresh batch (as a training
-    step sees one) and, if it gets all but 1% right, on the validation set; stop once the validation
-    accuracy reaches stop_accuracy, else after max_steps tries. The guess kept (the one that
+    step sees one) and, if its accuracy there reaches stop_accuracy, on the validation set; stop once
+    the validation accuracy reaches stop_accuracy too, else after max_steps tries. The guess kept (the one that
     stopped, else the best scored) is measured on the test set. Settings as long_lag_experiment's."""
     settings = experiment_settings(cell, **overrides)
     weight_range = real_number(weight_range, "weight_range")
