@@ -12,6 +12,8 @@ from .forecasting import (
     WindowMean, ZeroReturn, autocorrelation, leaked_targets, log_returns, make_windows, noise_band,
     shuffled_split, time_split,
 )
+from .guessing import GuessResult, guess, two_values_data, two_values_experiment
+from .latching import MemoryCheck, memory_check
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .long_lag import (
     GradientByLag, LongLagResult, LongLagTable, experiment_settings, first_day_influence, forget_gate_product,
@@ -35,6 +37,7 @@ __all__ = [
     "EXAMPLE_PARAMS",
     "Gate",
     "GradientByLag",
+    "GuessResult",
     "LSTMLayer",
     "LSTMLayerRun",
     "LSTMParams",
@@ -45,6 +48,7 @@ __all__ = [
     "LinearWindow",
     "LongLagResult",
     "LongLagTable",
+    "MemoryCheck",
     "RNNLayer",
     "RNNLayerRun",
     "RNNRun",
@@ -72,6 +76,7 @@ __all__ = [
     "forget_gate_product",
     "gradient_by_lag",
     "gradient_scale",
+    "guess",
     "leaked_targets",
     "load_prices",
     "log_returns",
@@ -82,6 +87,7 @@ __all__ = [
     "lstm_choices",
     "lstm_step",
     "make_windows",
+    "memory_check",
     "new_layer",
     "new_sequence_model",
     "noise_band",
@@ -99,6 +105,8 @@ __all__ = [
     "time_split",
     "train_lstm",
     "train_sequence_model",
+    "two_values_data",
+    "two_values_experiment",
     "unroll",
     "untrained_readout_accuracy",
     "walk_forward",

@@ -1,6 +1,6 @@
 """The two squashing functions an LSTM is built from, and their slopes (notebook 01).
 
-sigmoid squashes any number into (0, 1): a gate, read as a percentage.
+sigmoid squashes any number into (0, 1): a gate, the fraction of something to let through.
 tanh squashes any number into (-1, 1): a memory, with a sign.
 Both are flat far from 0, which is where gradients vanish.
 

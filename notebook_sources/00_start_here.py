@@ -82,8 +82,8 @@ def show_sigmoid(x):
 # yet**. Stuck? `ex.q1.hint()` gives a hint, and calling it again gives a more explicit one.
 # `ex.q1.solution()` shows the worked answer; try the hints first.
 #
-# Here is one to practise on. A gate in an LSTM is a percentage: it says how much of a
-# memory gets through.
+# Here is one to practise on. A gate in an LSTM is a fraction between 0 and 1: it says how
+# much of a memory gets through (a gate of 0.25 lets 25% through).
 #
 # **Your turn (q1).** A gate outputs 0.25. How much of a long-term memory of 2.0 gets through?
 

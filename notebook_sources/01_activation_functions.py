@@ -138,7 +138,7 @@ ex.q3.check(answer)
 # %% [markdown]
 # ## 5. Why an LSTM needs both
 #
-# - **Sigmoid as a gate.** Its output, between 0 and 1, reads as a percentage: "keep this
+# - **Sigmoid as a gate.** Its output, between 0 and 1, reads as a fraction: "keep this
 #   share of the long-term memory". Multiply a memory by it and you keep that share of it.
 # - **Tanh for signed values.** Its output, between -1 and 1, has a sign and a size. An LSTM
 #   uses it twice: to make the *potential* long-term memory it may add, and to squash the
@@ -159,7 +159,7 @@ ex.q4.check(answer)
 # - tanh(x) = (e^x - e^-x) / (e^x + e^-x) squashes any x into (-1, 1) and keeps its sign.
 # - Far from 0 both are flat (saturated): their slopes, and the gradients through them,
 #   are almost 0.
-# - In an LSTM, sigmoid makes gates (percentages) and tanh makes the signed values a unit
+# - In an LSTM, sigmoid makes gates (fractions) and tanh makes the signed values a unit
 #   adds to its long-term memory and outputs; the long-term memory itself is not bounded.
 #
 # **Next:** [02 · Why basic RNNs forget](02_rnn_gradient_problems.ipynb)

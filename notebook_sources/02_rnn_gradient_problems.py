@@ -152,7 +152,7 @@ ex.q3.check(answer)
 #
 # The trouble is one weight multiplied in again and again. An LSTM adds a second path
 # through the days, the **long-term memory**, and puts **no weight** on it. Each day the
-# long-term memory is only multiplied by a gate (a percentage between 0 and 1 that the
+# long-term memory is only multiplied by a gate (a fraction between 0 and 1 that the
 # unit works out from that day's input) and added to.
 #
 # That is not magic: a gate of 0.5 every day would still fade the memory away, just as

@@ -33,14 +33,14 @@ ex = lh.exercises_for("03")
 # A basic RNN carries one number from day to day. An LSTM unit carries two:
 #
 # - the **long-term memory**, also called the **cell state**, drawn as a **green** line along
-#   the top. On its way through the unit it is multiplied once, by a percentage (the forget
+#   the top. On its way through the unit it is multiplied once, by a fraction (the forget
 #   gate), and added to once, and **no weight touches it**. Section 4 asks what that buys.
 # - the **short-term memory**, also called the **hidden state**, drawn as a **pink** line along
 #   the bottom. It goes into every block through weights, and the new short-term memory is
 #   the unit's output.
 #
 # Each block takes the short-term memory and the input, multiplies each by its own weight,
-# adds a bias, and passes the sum through sigmoid (a percentage) or tanh (a value). These are
+# adds a bias, and passes the sum through sigmoid (a fraction) or tanh (a value). These are
 # the 12 numbers of the unit, already trained for this course's example:
 
 # %%
@@ -59,9 +59,9 @@ draw_lstm_unit(step)
 # %% [markdown]
 # ### Stage 1: the forget gate
 #
-# The first block decides what **percentage of the long-term memory to remember**. Its sum
-# goes through sigmoid, which turns it into a number between 0 and 1, and the long-term memory
-# is multiplied by it:
+# The first block decides what **fraction of the long-term memory to remember** (the source
+# says "percentage": a forget gate of 0.25 keeps 25%). Its sum goes through sigmoid, which turns
+# it into a number between 0 and 1, and the long-term memory is multiplied by it:
 
 # %%
 f = lh.EXAMPLE_PARAMS.forget
@@ -103,7 +103,7 @@ ex.q2.check(forget_stage)
 #
 # The next two blocks work as a pair. The right-hand one (tanh) creates a **potential
 # long-term memory**; the left-hand one (sigmoid), the **input gate**, decides what
-# percentage of it to add to the long-term memory we kept:
+# fraction of it to add to the long-term memory we kept:
 
 # %%
 print(f"potential long-term memory: tanh({step.candidate_sum:.2f}) = {step.candidate:.2f}")
@@ -116,7 +116,7 @@ print(f"new long-term memory:       {step.scaled_long_memory:.3f} + {step.added_
 # ### Stage 3: a new short-term memory, the output
 #
 # The new short-term memory is made the same way: tanh of the new long-term memory is a
-# **potential short-term memory**, and the **output gate** decides what percentage of it to
+# **potential short-term memory**, and the **output gate** decides what fraction of it to
 # pass on. Because this new short-term memory is the unit's output, the name "output gate"
 # says exactly what it does.
 
@@ -280,15 +280,15 @@ draw_lstm_unit()
 # ## Key points
 #
 # - An LSTM unit carries a long-term memory (cell state) and a short-term memory (hidden state).
-# - The forget gate sets what percentage of the long-term memory to remember; the input gate
+# - The forget gate sets what fraction of the long-term memory to remember; the input gate
 #   and the potential long-term memory decide what to add; the output gate sets what
-#   percentage of the potential short-term memory becomes the new short-term memory.
+#   fraction of the potential short-term memory becomes the new short-term memory.
 # - No weight touches the long-term memory: each day it is only scaled by the forget gate and
 #   added to. While the forget gate is held near 1 it carries a memory, and its gradient,
 #   across many days; a forget gate well below 1 fades it just as w^n does
 #   ([notebook 06](06_long_memories.ipynb) measures both).
 # - Every block is a weighted sum of the short-term memory and the input, plus a bias,
-#   through sigmoid (a percentage) or tanh (a value); in the standard notation these are
+#   through sigmoid (a fraction) or tanh (a value); in the standard notation these are
 #   $f_t$, $i_t$, $g_t$ and $o_t$, and $c_t = f_t c_{t-1} + i_t g_t$, $h_t = o_t \tanh(c_t)$.
 #
 # **Next:** [04 · Company A and Company B](04_company_a_and_b.ipynb)

@@ -633,8 +633,10 @@ plot_walk_forward(size_walk)
 #   of a later period. A random split trains on days and years it is tested on; whether that
 #   flatters the score depends on the model, so never use one.
 # - Fit anything learned from data (a scaler, a mean, weights) on the training period only,
-#   and choose settings on the validation period. A linear model happens to be immune to a
-#   leaky scaler; an LSTM is not.
+#   and choose settings on the validation period. A leaky scaler left the linear model's
+#   predictions exactly as they were (its bias and weights undo any shift and stretch); it
+#   changed the LSTM's predictions, though here not its test score beyond noise. Either way the
+#   test no longer measures real use.
 # - Compare with baselines ("tomorrow = today", the training mean, always up), give every
 #   score its uncertainty, and repeat over several test years before believing a winner.
 # - Here, for AAPL's returns in the test years (2009 to early 2013), the LSTM fitted the

@@ -6,46 +6,30 @@ the package flips a verdict, a test here fails, and the prose must be rewritten 
 Each test names the sentence it guards.
 """
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.claims import lines_too_wide, notebook_cells, notebook_outputs, number, output_of
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "07_real_prices.ipynb"
 
 
 @pytest.fixture(scope="module")
-def cells():
-    return json.loads(NOTEBOOK.read_text())["cells"]
+def read():
+    return notebook_outputs(NOTEBOOK)
 
 
 @pytest.fixture(scope="module")
-def outputs(cells):
+def outputs(read):
     """{a code cell's source: all its text output}."""
-    found = {}
-    for cell in cells:
-        if cell["cell_type"] == "code":
-            text = "".join("".join(o.get("text", "")) for o in cell["outputs"])
-            found["".join(cell["source"])] = text
-    return found
+    return read[0]
 
 
 @pytest.fixture(scope="module")
-def prose(cells):
-    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-
-
-def output_of(outputs, start):
-    matches = [text for source, text in outputs.items() if source.startswith(start)]
-    assert len(matches) == 1, f"one code cell should start with {start!r}"
-    return matches[0]
-
-
-def number(pattern, text):
-    found = re.search(pattern, text)
-    assert found, pattern
-    return float(found[1])
+def prose(read):
+    return read[1]
 
 
 def interval(text):
@@ -233,12 +217,14 @@ def test_year_by_year_simple_rules_do_as_well_as_the_lstm_on_sizes(outputs):
 
 # --- what a learner sees at 1280 px with the file browser open -------------------------------------
 
-def test_code_and_printed_lines_fit_the_notebook_width(cells):
-    for cell in cells:
-        if cell["cell_type"] != "code":
-            continue
-        source = "".join(cell["source"])
-        assert all(len(line) <= 90 for line in source.splitlines()), source[:60]
-        for output in cell["outputs"]:
-            text = "".join(output.get("text", ""))
-            assert all(len(line) <= 91 for line in text.splitlines()), text[:60]
+def test_code_and_printed_lines_fit_the_notebook_width():
+    assert lines_too_wide(notebook_cells(NOTEBOOK)) == []
+
+
+def test_the_leaky_scaler_key_point_says_what_the_lstm_check_shows(outputs, prose):
+    """Key points: the leak "changed the LSTM's predictions, though here not its test score beyond noise"."""
+    text = output_of(outputs, "# the leak: ")
+    assert number(r"largest change in a predicted return: ([\d.]+)%", text) > 0
+    assert "errors no different from 'training scaler' beyond noise" in text
+    assert "changed the LSTM's predictions, though here not its test score beyond noise" in prose
+    assert "immune" not in prose

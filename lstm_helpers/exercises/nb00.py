@@ -13,7 +13,7 @@ def q1():
             (MEMORY / GATE, "a gate multiplies the memory; it does not divide it."),
         ],
         hints=[
-            "A gate is a percentage: 0.25 means 25%.",
+            "A gate is a fraction between 0 and 1: 0.25 lets 25% through.",
             f"Multiply the memory by the gate: {MEMORY} x {GATE}.",
         ],
         solution=f"The gate keeps {GATE:.0%} of the memory: {MEMORY} x {GATE} = {GATE * MEMORY}.",

@@ -74,13 +74,13 @@ def q4():
         options=("sigmoid", "tanh", "identity"),
         answer="sigmoid",
         reasons={
-            "sigmoid": "sigmoid's output is always between 0 and 1: a percentage of the memory to keep.",
+            "sigmoid": "sigmoid's output is always between 0 and 1: the fraction of the memory to keep.",
             "tanh": "tanh can be negative, and a negative fraction of a memory would flip its sign.",
             "identity": "the identity is not bounded: it could keep 300% of a memory, or -50%.",
         },
         hints=["A fraction to keep lies between 0 (keep nothing) and 1 (keep everything).",
                "Which function squashes every input into (0, 1)?"],
-        solution="sigmoid: its output lies between 0 and 1, so it reads as the percentage to keep. "
+        solution="sigmoid: its output lies between 0 and 1, so it reads as the fraction to keep. "
         "tanh, between -1 and 1, suits a value that can be negative, like a potential memory.",
     )
 

@@ -28,7 +28,7 @@ def q1():
         decimals=2,
         mistakes=[
             (EXAMPLE.scaled_long_memory, "that is what it keeps of 2; the long-term memory is now 4."),
-            (4.0, "the forget gate keeps a percentage of the memory, a little under all of it."),
+            (4.0, "the forget gate keeps a fraction of the memory, a little under all of it."),
             (EXAMPLE.forget_gate, "that is the forget gate, the share kept; multiply the memory of 4 by it."),
             (100 * EXAMPLE.forget_gate, "that is the share kept, in percent; multiply the memory of 4 by it."),
         ],

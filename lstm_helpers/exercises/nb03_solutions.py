@@ -24,7 +24,7 @@ def forget_stage_mistakes(forget):
         (lambda x, long, short: long * sigmoid(forget.w_short * x + forget.w_input * short + forget.bias),
          "the weights are swapped: w_short multiplies the short-term memory, w_input the input."),
         (lambda x, long, short: long * tanh(forget.weighted_sum(short, x)),
-         "a gate is a percentage: use sigmoid, not tanh."),
+         "a gate is a fraction between 0 and 1: use sigmoid, not tanh."),
     ]
 
 

@@ -128,10 +128,10 @@ def plot_long_lag_runs(results):
                           + runs + ".")
 
 
-def plot_success_table(table):
-    """The stored success table as a grid: one row per variant, one column per lag, each
-    square saying how many seeds solved the task (test accuracy >= 0.95) and shaded by it."""
-    variants = table.variants
+def plot_success_table(table, variants=None, task="the long-lag task"):
+    """The stored success table as a grid: one row per variant (all, or those named), one
+    column per lag, each square saying how many seeds solved `task` (test accuracy >= 0.95)."""
+    variants = table.variants if variants is None else tuple(variants)
     lags = sorted({n for v in variants for n in table.lags(v)})
     fig, ax = new_figure(11, 0.62 * len(variants) + 1.6)
     for row, variant in enumerate(variants):
@@ -147,7 +147,7 @@ def plot_success_table(table):
     ax.set(xlim=(-0.5, len(lags) - 0.5), ylim=(len(variants) - 0.5, -0.5),
            xticks=range(len(lags)), xticklabels=[f"{n} days" for n in lags],
            yticks=range(len(variants)), yticklabels=variants, xlabel="days in each sequence (the lag)",
-           title=f"Seeds that solved the long-lag task (test accuracy at least {SUCCESS:.2f})")
+           title=f"Seeds that solved {task} (test accuracy at least {SUCCESS:.2f})")
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)

@@ -29,7 +29,7 @@ CENTRES = {"forget": 200, "input": 380, "candidate": 560, "output": 740}
 PRODUCT, FORGET_NODE, OUTPUT_NODE, TANH_X = (470, 132), (200, LONG_Y), (908, 260), 908
 LABEL_Y = LONG_Y - 26  # memory labels sit clear above the nodes on the line
 
-# How each number of a step is written: gates (percentages) to 3 decimals, the rest to 2.
+# How each number of a step is written: gates (fractions) to 3 decimals, the rest to 2.
 FORMATS = {name: ".3f" for name in ("forget_gate", "input_gate", "output_gate")}
 STAGES = {
     None: set(GATE_NAMES) | {"tanh"},
