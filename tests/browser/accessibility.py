@@ -67,8 +67,10 @@ def ax_nodes(page, attribute, count):
         root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
         nodes = []
         for k in range(count):
-            node_id = session.send("DOM.querySelector", {"nodeId": root, "selector": f"[data-{attribute}='{k}']"})["nodeId"]
-            tree = session.send("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})["nodes"]
+            selector = f"[data-{attribute}='{k}']"
+            node_id = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+            tree = session.send("Accessibility.getPartialAXTree",
+                                {"nodeId": node_id, "fetchRelatives": False})["nodes"]
             node = tree[0] if tree else None
             nodes.append(None if node is None or node.get("ignored") else node)
         return nodes
@@ -118,7 +120,7 @@ def check_controls(page):
 
 
 def spoken_value_problem(text):
-    """What is wrong with a slider's spoken value, or None: every number in it rounded (at most 4 decimals)."""
+    """What is wrong with a slider's spoken value, or None if every number in it has at most 4 decimals."""
     noisy = [n for n in re.findall(r"-?\d+\.(\d+)", text) if len(n) > 4]
     return f"reads '{text}'" if noisy else None
 
@@ -142,36 +144,49 @@ def measure(page, axe_path):
             "live": page.evaluate(LIVE_JS, COURSE), "values": values, "tracks": None}
 
 
+def recheck_figures(page, result):
+    """After the sliders have moved: figures without a text alternative now (an explorer's redraw
+    must keep its picture described)."""
+    result["redrawn"] = sum(not f["name"] for f in check_figures(page))
+
+
 def close_file_browser(page):
-    """Collapse JupyterLab's left side panel (clicking its open tab), as a learner at 200% zoom would."""
+    """Collapse JupyterLab's left side panel (click its open tab), as a learner at 200% zoom would;
+    the tab's data-id, to open it again, or None if no panel was open."""
     current = page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
-    if current.count():
-        current.first.click()
-        page.wait_for_timeout(300)
-        return True
-    return False
+    if not current.count():
+        return None
+    tab = current.first.get_attribute("data-id")
+    current.first.click()
+    page.wait_for_timeout(300)
+    return tab
 
 
-def measure_narrow(page):
-    """At 640x360 with the file browser closed: every visible slider's track width. Restores the page after."""
+def measure_narrow(page, screenshot=None):
+    """At 640x360 with the file browser closed: every visible slider's track width (and a screenshot
+    of the first explorer, if a path is given). Restores the window and the side panel after."""
     before = page.viewport_size
-    closed = close_file_browser(page)
+    tab = close_file_browser(page)
     page.set_viewport_size(NARROW)
     page.wait_for_timeout(600)  # JupyterLab lays out again on resize
     tracks = page.evaluate(SLIDER_TRACKS_JS, COURSE)
+    explorer = page.locator(".jp-Notebook .jp-OutputArea-output:has(.noUi-handle)")
+    if screenshot and explorer.count():
+        explorer.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot))
     page.set_viewport_size(before)
     page.wait_for_timeout(600)
-    if closed:
-        page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab").first.click()
+    if tab:
+        page.locator(f".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='{tab}']").click()
         page.wait_for_timeout(300)
     return tracks
 
 
-def measure_all(page, name, axe_path):
+def measure_all(page, name, axe_path, screenshot=None):
     """Measure the page as Run All left it (panels unfolded), then the 640x360 pass; kept in RESULTS."""
     started = time.time()
     result = measure(page, axe_path)
-    result["tracks"] = measure_narrow(page)
+    result["tracks"] = measure_narrow(page, screenshot)
     result["seconds"] = time.time() - started
     RESULTS[name] = result
     return result
@@ -203,31 +218,31 @@ def failures(result):
     return {
         "axe violations in course content": len(result["course"]),
         "figures without a text alternative": sum(not f["name"] for f in result["figures"]),
+        "figures without one after the sliders moved": result.get("redrawn", 0),
         "controls with a problem": sum(bool(c["problems"]) for c in result["controls"]),
         "text runs below their contrast ratio": sum(c["count"] for c in result["contrast"]),
         "sliders read as unrounded numbers": len(result["values"]),
-        f"slider tracks under {MIN_TRACK_PX} px at 640x360": sum(t["width"] < MIN_TRACK_PX for t in result["tracks"] or []),
+        f"slider tracks under {MIN_TRACK_PX} px at 640x360":
+            sum(t["width"] < MIN_TRACK_PX for t in result["tracks"] or []),
     }
 
 
 def summary_line(name, result):
-    figures = result["figures"]
-    named = sum(bool(f["name"]) for f in figures)
-    tracks = result["tracks"] or []
-    narrow = [t for t in tracks if t["width"] < MIN_TRACK_PX]
-    explorers, live = result["live"]
+    """One line of counts for a notebook, to compare before and after a fix."""
+    figures, tracks, contrast = result["figures"], result["tracks"] or [], result["contrast"]
     rules = sorted({v["rule"] for v in result["course"]})
-    return (f"{name}: axe {result['axe']}: {len(result['course'])} violations in course content"
-            f"{' (' + ', '.join(rules) + ')' if rules else ''}, {len(result['chrome'])} in JupyterLab's chrome; "
-            f"figures with a text alternative {named} of {len(figures)}; "
-            f"controls with a problem {sum(bool(c['problems']) for c in result['controls'])} of {len(result['controls'])}; "
-            f"text below its contrast ratio {sum(c['count'] for c in result['contrast'])} runs in "
-            f"{len(result['contrast'])} colour/size groups"
-            f"{' (worst ' + format(result['contrast'][0]['ratio'], '.2f') + ')' if result['contrast'] else ''}; "
-            f"sliders read unrounded {len(result['values'])}; "
-            f"slider tracks under {MIN_TRACK_PX} px at 640x360 {len(narrow)} of {len(tracks)}"
-            f"{' (narrowest ' + format(min(t['width'] for t in tracks), '.0f') + ' px)' if tracks else ''}; "
-            f"explorers with a live region {live} of {explorers}")
+    parts = [f"axe {result['axe']}: {len(result['course'])} violations in course content"
+             + (f" ({', '.join(rules)})" if rules else "") + f", {len(result['chrome'])} in JupyterLab's chrome",
+             f"figures with a text alternative {sum(bool(f['name']) for f in figures)} of {len(figures)}"
+             + (f" ({result['redrawn']} without one after the sliders moved)" if "redrawn" in result else ""),
+             f"controls with a problem {sum(bool(c['problems']) for c in result['controls'])} of {len(result['controls'])}",
+             f"text below its contrast ratio: {sum(c['count'] for c in contrast)} runs in {len(contrast)} colour/size groups"
+             + (f" (worst {contrast[0]['ratio']:.2f})" if contrast else ""),
+             f"sliders read unrounded {len(result['values'])}",
+             f"slider tracks under {MIN_TRACK_PX} px at 640x360 {sum(t['width'] < MIN_TRACK_PX for t in tracks)} of "
+             f"{len(tracks)}" + (f" (narrowest {min(t['width'] for t in tracks):.0f} px)" if tracks else ""),
+             "explorers with a live region {1} of {0}".format(*result["live"])]
+    return f"{name}: " + "; ".join(parts)
 
 
 def details(name, result, limit=int(os.environ.get("A11Y_LIMIT", 12))):
@@ -260,7 +275,8 @@ def chrome_lines(name, result):
 
 def summary_lines():
     """Per notebook, the counts the integrator compares; then exercise feedback; then JupyterLab's chrome."""
-    lines = [summary_line(name, result) + f" (measured in {result['seconds']:.0f} s)" for name, result in RESULTS.items()]
+    lines = [summary_line(name, result) + f" (measured in {result['seconds']:.0f} s)"
+             for name, result in RESULTS.items()]
     for kinds, failing in FEEDBACK.items():
         lines.append(f"exercise feedback ({kinds}): {len(failing)} colours below their contrast ratio" +
                      "".join(f"; {c['text']} {c['colour']} {c['ratio']:.2f}" for c in failing))

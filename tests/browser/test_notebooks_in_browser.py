@@ -272,7 +272,8 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
         if folded[1]:
             LAYOUTS[name] = (folded[0], unfolded[0], folded[1])
         if axe:
-            accessibility.measure_all(page, name, axe)
+            narrow = screenshots / f"{Path(name).stem}-explorer-640x360.png"
+            accessibility.measure_all(page, name, axe, narrow)
         handles = page.locator(".jp-Notebook .noUi-handle[role='slider']")
         if widget_cells(name):
             assert handles.count() > 0, f"{name}: no slider rendered"
@@ -306,6 +307,8 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
             area = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')]")
             area.screenshot(path=str(screenshots / f"{Path(name).stem}-slider-{k + 1}.png"))
         assert_no_cell_error(page, name)
+        if name in accessibility.RESULTS and handles.count():
+            accessibility.recheck_figures(page, accessibility.RESULTS[name])
         if times:
             TIMINGS[name] = times
         assert not console_errors, f"{name}: browser console errors: {console_errors[:5]}"
