@@ -45,6 +45,7 @@ lab: $(READY)
 
 test: $(READY) $(HUB_READY)
 	@tools/ensure_chromium.sh
+	@tools/ensure_axe.sh $(VENV)/axe
 	@tools/ensure_hub_proxy.sh $(VENV)/chp
 	$(BIN)/python -m pytest
 

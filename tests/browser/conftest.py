@@ -24,6 +24,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]
 INSTALL_HINT = "install it with `sudo apt-get install chromium` (make test does this when run as root)"
+AXE_HINT = "install it with `tools/ensure_axe.sh` (npm; make test does this)"
 
 
 def find_chromium():
@@ -33,10 +34,10 @@ def find_chromium():
     return None
 
 
-def _missing(reason):
+def _missing(reason, hint=INSTALL_HINT, what="browser tests"):
     if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} and REQUIRE_BROWSER=1: {INSTALL_HINT}", pytrace=False)
-    pytest.skip(f"{reason}: browser tests skipped; {INSTALL_HINT}")
+        pytest.fail(f"{reason} and REQUIRE_BROWSER=1: {hint}", pytrace=False)
+    pytest.skip(f"{reason}: {what} skipped; {hint}")
 
 
 def _write_settings(folder, plugin, values):
@@ -95,13 +96,36 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def axe():
+    """axe.min.js (tools/ensure_axe.sh installs it), or None: the run then measures no accessibility."""
+    from .accessibility import find_axe
+
+    return find_axe()
+
+
+@pytest.fixture
+def required_axe(axe):
+    """axe.min.js, for the accessibility test: without it that test skips (fails when REQUIRE_BROWSER=1)."""
+    if axe is None:
+        _missing("axe-core not found", AXE_HINT, "the accessibility test")
+    return axe
+
+
+@pytest.fixture(scope="session")
 def screenshots():
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
 
 
 def pytest_terminal_summary(terminalreporter):
+    from .accessibility import summary_lines
     from .test_notebooks_in_browser import pytest_terminal_summary_lines
+
+    lines = summary_lines()
+    if lines:
+        terminalreporter.section("accessibility of the course's content (WCAG 2.1 AA, issue 22)")
+        for line in lines:
+            terminalreporter.write_line(line)
 
     lines = pytest_terminal_summary_lines()
     if lines:

@@ -10,6 +10,10 @@ the run; they are figures to read, not assertions.
 The window is 1280x720, the projector size INSTRUCTORS.md recommends, with JupyterLab's
 file browser open: every explorer must show its sliders and what they change on one
 screen (the layout check), and a screenshot of each explorer is saved to look at.
+
+The same run is measured for accessibility (tests/browser/accessibility.py) once every
+panel is unfolded, before any slider moves, and each slider's spoken value after each key
+move; test_notebooks_in_browser_a11y.py asserts on what was measured.
 """
 
 import json
@@ -19,6 +23,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from . import accessibility
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -221,6 +227,12 @@ def check_explorers_fit(page, name, screenshots, unfolded=False):
     return tallest, visible
 
 
+def unfold_all(page):
+    """Unfold every folded panel and show every hidden one, so its sliders can be moved too."""
+    for header in page.locator(".jp-Notebook .jupyter-widget-Collapse-header, .jp-Notebook .lstm-unfold").all():
+        header.click()
+
+
 def save_pages(page, stem):
     """A 1280x720 screenshot of each screenful of the notebook, top to bottom, for a person to read."""
     scroller = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer").first
@@ -236,7 +248,7 @@ def save_pages(page, stem):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, screenshots):
+def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, screenshots, axe):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     console_errors = []
@@ -255,11 +267,13 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
             assert views.count() > 0, f"{name}: code cell {index + 1} should show a widget and shows none"
 
         folded = check_explorers_fit(page, name, screenshots)
-        for header in page.locator(".jp-Notebook .jupyter-widget-Collapse-header, .jp-Notebook .lstm-unfold").all():
-            header.click()  # unfold every folded panel and show every hidden one, so its sliders can be moved too
+        unfold_all(page)
         unfolded = check_explorers_fit(page, name, screenshots, unfolded=True)
         if folded[1]:
             LAYOUTS[name] = (folded[0], unfolded[0], folded[1])
+        if axe:
+            narrow = screenshots / f"{Path(name).stem}-explorer-640x360.png"
+            accessibility.measure_all(page, name, axe, narrow)
         handles = page.locator(".jp-Notebook .noUi-handle[role='slider']")
         if widget_cells(name):
             assert handles.count() > 0, f"{name}: no slider rendered"
@@ -272,6 +286,8 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
             for end in ends:
                 move_by_key(page, handle, "End" if end == "max" else "Home")
                 assert handle.get_attribute("aria-valuenow") == handle.get_attribute(f"aria-value{end}")
+                if name in accessibility.RESULTS:
+                    accessibility.record_values(page, accessibility.RESULTS[name]["values"])
             for end in ends:
                 drag_to(page, handle, end)
             if k == 0:  # timings over 20 key presses of each notebook's first slider, turning at either end
@@ -283,12 +299,16 @@ def test_notebook_runs_and_every_slider_drives_its_output(name, lab, browser, sc
                     elif now == handle.get_attribute("aria-valuemin"):
                         key = "ArrowRight"
                     times.append(move_by_key(page, handle, key))
+                    if name in accessibility.RESULTS:
+                        accessibility.record_values(page, accessibility.RESULTS[name]["values"])
                 caught_up, text = hold_key(page, handle)
                 assert_output_agrees_with_slider(name, handle, text)
                 HELD[name] = caught_up
             area = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')]")
             area.screenshot(path=str(screenshots / f"{Path(name).stem}-slider-{k + 1}.png"))
         assert_no_cell_error(page, name)
+        if name in accessibility.RESULTS and handles.count():
+            accessibility.recheck_figures(page, accessibility.RESULTS[name])
         if times:
             TIMINGS[name] = times
         assert not console_errors, f"{name}: browser console errors: {console_errors[:5]}"
@@ -308,3 +328,4 @@ def pytest_terminal_summary_lines():
                      f"a held key (30 presses, 33 ms apart): settled {1000 * HELD.get(name, float('nan')):.0f} ms "
                      "after the last, slider and output agreeing")
     return lines
+
