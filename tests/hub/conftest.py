@@ -7,6 +7,7 @@ marker in every process it starts so that teardown can stop them all, even after
 failure. configurable-http-proxy comes from npm (make test installs it into .venv/chp).
 """
 
+import gc
 import os
 import secrets
 import shutil
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -80,21 +82,33 @@ def course_repo(tmp_path_factory):
     return repo
 
 
-def _stop_marked(marker, grace=10):
-    """Stop every process whose environment carries this run's marker."""
+def marked_processes(marker, kind=None):
+    """Live processes whose environment carries this run's marker.
+
+    kind: None for all of them, "learner" for learners' servers and kernels, "hub" for the
+    hub and its proxy, "kernel" for learners' kernels, or a learner's name for theirs.
+    """
     import psutil
 
-    def marked():
-        found = []
-        for process in psutil.process_iter():
-            try:
-                if process.environ().get("LSTM_HUB_TEST") == marker:
-                    found.append(process)
-            except (psutil.Error, OSError):
-                pass
-        return found
+    found = []
+    for process in psutil.process_iter():
+        try:
+            env = process.environ()
+            if env.get("LSTM_HUB_TEST") != marker:
+                continue
+            user = env.get("JUPYTERHUB_USER")
+            if (kind is None or kind == user or (kind == "learner" and user) or (kind == "hub" and not user)
+                    or (kind == "kernel" and user and "ipykernel_launcher" in " ".join(process.cmdline()))):
+                found.append(process)
+        except (psutil.Error, OSError):
+            pass
+    return found
 
-    processes = marked()
+
+def _stop(processes, grace=10):
+    """Terminate, then kill what is still alive after `grace` seconds."""
+    import psutil
+
     for process in processes:
         try:
             process.terminate()
@@ -107,7 +121,21 @@ def _stop_marked(marker, grace=10):
         except psutil.Error:
             pass
     psutil.wait_procs(alive, timeout=grace)
-    return len(processes)
+
+
+def open_connections_to(ports):
+    """This test process's TCP connections to any of `ports` that are still open."""
+    import psutil
+
+    return [c for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port in ports]
+
+
+def leaked_sockets():
+    """Sockets this process dropped without closing: collected now, each one's ResourceWarning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        gc.collect()
+    return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
 
 
 @pytest.fixture(scope="session")
@@ -163,7 +191,8 @@ if {os.geteuid() == 0}:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{url}/hub/api", hub_process, "JupyterHub", log_path.read_text)
-        yield {"url": url, "password": password, "homes": homes, "marker": marker, "log": log_path}
+        yield {"url": url, "password": password, "homes": homes, "marker": marker, "log": log_path,
+               "ports": {port, hub_port, api_port}}
     finally:
         # JupyterHub stops the servers and the proxy it started when it is told to stop...
         hub_process.send_signal(signal.SIGTERM)
@@ -173,11 +202,30 @@ if {os.geteuid() == 0}:
             hub_process.kill()
             hub_process.wait(timeout=10)
         # ...and whatever is left (after a failure, say) is stopped by its marker.
-        left = _stop_marked(marker)
-        if left:
-            print(f"hub teardown: stopped {left} process(es) JupyterHub had left running")
+        left = [" ".join(p.cmdline()[:3]) for p in marked_processes(marker) if p.is_running()]
+        _stop(marked_processes(marker))
         log.close()
         shutil.rmtree(homes, ignore_errors=True)
+        assert not marked_processes(marker), "processes of the hub test survived SIGKILL"
+        assert not left, f"JupyterHub left {len(left)} process(es) running after it stopped: {left}"
+
+
+@pytest.fixture(autouse=True)
+def closes_everything_it_opens(hub):
+    """After each hub test: no kernel left running, no connection to the hub left open or dropped unclosed.
+
+    A dropped socket would otherwise be collected, and warn, inside a later test that turns
+    warnings into errors.
+    """
+    yield
+    import psutil
+
+    _, kernels = psutil.wait_procs(marked_processes(hub["marker"], "kernel"), timeout=30)
+    open_now, leaked = open_connections_to(hub["ports"]), leaked_sockets()
+    assert not kernels, f"{len(kernels)} kernel(s) still running after the test: " \
+                        f"{[' '.join(k.cmdline()[-3:]) for k in kernels]}"
+    assert not open_now, f"connections to the hub left open: {open_now}"
+    assert not leaked, f"sockets dropped without being closed: {leaked}"
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,0 +1,146 @@
+"""A room of learners: each runs notebooks top to bottom in their own real kernel, all at once.
+
+    python tools/room.py 06 07 --learners 4        (make benchmark-room)
+
+Each learner is a process of its own that executes the notebooks in order with nbclient,
+one fresh kernel per notebook, as "Restart Kernel and Run All" does. Prints every
+learner's wall time and the CPU seconds their kernels used (user + system, all threads),
+per notebook and in total. The kernels inherit this environment (set OPENBLAS_NUM_THREADS
+and the like to compare) and import lstm_helpers from this repository.
+tools/measure_timings.py uses run_room for INSTRUCTORS.md's timings table.
+Benchmarks print figures; tests check behaviour, never time.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+CELL_SECONDS = 600  # one cell, however busy the machine
+# Run last in the notebook's kernel: the CPU seconds that kernel used, its threads included.
+CPU_PROBE = "import os as _os\n_t = _os.times()\nprint('ROOM-CPU', _t.user + _t.system)"
+
+
+def notebook_paths(prefixes):
+    """notebooks/NN_*.ipynb for each two-digit prefix, in the order given; 'all' for every notebook."""
+    every = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if list(prefixes) == ["all"]:
+        return every
+    paths = []
+    for prefix in prefixes:
+        found = [path for path in every if path.name[:2] == prefix]
+        if len(found) != 1:
+            raise ValueError(f"notebook prefix {prefix!r}: expected one of {[p.name[:2] for p in every]} or 'all'")
+        paths.append(found[0])
+    return paths
+
+
+def run_notebook(path):
+    """Execute one notebook in a fresh kernel; (wall seconds, kernel CPU seconds)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(CPU_PROBE))
+    client = NotebookClient(notebook, timeout=CELL_SECONDS, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    wall = time.perf_counter() - start
+    text = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
+    return wall, float(text.split("ROOM-CPU", 1)[1])
+
+
+def _learner(prefixes):
+    """One learner, in this process: run the notebooks in order, print the figures as JSON."""
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    figures = {}
+    for path in notebook_paths(prefixes):
+        wall, cpu = run_notebook(path)
+        figures[path.name] = {"wall": wall, "cpu": cpu}
+    print(json.dumps(figures))
+
+
+def run_room(prefixes, learners=4, seconds=3600):
+    """Start `learners` learners at once, each running the notebooks in order.
+
+    Returns one dict per learner: {notebook name: {"wall": s, "cpu": s}}. Raises
+    RuntimeError naming the learner if one fails or the room takes over `seconds`.
+    """
+    notebook_paths(prefixes)  # a bad prefix fails here, not in every learner
+    if not isinstance(learners, int) or learners < 1:
+        raise ValueError(f"learners must be a positive int, got {learners!r}")
+    command = [sys.executable, str(Path(__file__).resolve()), "--one-learner", *prefixes]
+    room = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(learners)]
+    deadline = time.monotonic() + seconds
+    results = []
+    try:
+        for number, learner in enumerate(room, start=1):
+            try:
+                out, err = learner.communicate(timeout=max(1.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                raise RuntimeError(f"learner {number}: the room took more than {seconds} s") from None
+            if learner.returncode != 0:
+                raise RuntimeError(f"learner {number} failed (exit {learner.returncode}):\n{err[-3000:]}")
+            results.append(json.loads(out.strip().splitlines()[-1]))
+    finally:
+        for learner in room:  # after a failure, stop the others and their kernels
+            if learner.poll() is None:
+                _kill_tree(learner)
+    return results
+
+
+def _kill_tree(process):
+    """Kill a learner and the kernels it started (they run in sessions of their own)."""
+    import psutil
+
+    try:
+        family = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
+    except psutil.Error:
+        family = []
+    for member in family:
+        try:
+            member.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(family, timeout=10)
+    process.communicate()
+
+
+def print_room(results):
+    """Each learner's wall and CPU seconds per notebook and in total, then the median over learners."""
+    names = list(results[0])
+    header = "".join(f"{name.removesuffix('.ipynb')[:22]:>24}" for name in names) + f"{'total':>24}"
+    print(f"{len(results)} learners at once on {os.cpu_count()} CPUs; wall / kernel CPU seconds")
+    print(f"{'learner':<10}{header}")
+    for number, figures in enumerate(results, start=1):
+        cells = [f"{figures[n]['wall']:9.1f} / {figures[n]['cpu']:6.1f} s" for n in names]
+        wall, cpu = sum(f["wall"] for f in figures.values()), sum(f["cpu"] for f in figures.values())
+        print(f"{number:<10}" + "".join(f"{c:>24}" for c in cells) + f"{f'{wall:9.1f} / {cpu:6.1f} s':>24}")
+    medians = [f"{statistics.median(r[n]['wall'] for r in results):9.1f} / "
+               f"{statistics.median(r[n]['cpu'] for r in results):6.1f} s" for n in names]
+    print(f"{'median':<10}" + "".join(f"{c:>24}" for c in medians))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", default=["06", "07"], help="two-digit prefixes, or 'all'")
+    parser.add_argument("--learners", type=int, default=4, help="learners at once (default 4)")
+    parser.add_argument("--seconds", type=float, default=3600, help="bound on the whole room (default 3600)")
+    parser.add_argument("--one-learner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one_learner:
+        _learner(args.notebooks)
+        return
+    print_room(run_room(args.notebooks, args.learners, args.seconds))
+
+
+if __name__ == "__main__":
+    main()
