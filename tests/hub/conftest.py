@@ -130,14 +130,6 @@ def open_connections_to(ports):
     return [c for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port in ports]
 
 
-def leaked_sockets():
-    """Sockets this process dropped without closing: collected now, each one's ResourceWarning."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ResourceWarning)
-        gc.collect()
-    return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
-
-
 @pytest.fixture(scope="session")
 def hub(tmp_path_factory):
     """Start JupyterHub; yield its URL, password, homes folder and marker; stop everything."""
@@ -212,20 +204,25 @@ if {os.geteuid() == 0}:
 
 @pytest.fixture(autouse=True)
 def closes_everything_it_opens(hub):
-    """After each hub test: no kernel left running, no connection to the hub left open or dropped unclosed.
+    """After each hub test: no kernel left running, no connection to the hub left open, no socket dropped unclosed.
 
-    A dropped socket would otherwise be collected, and warn, inside a later test that turns
-    warnings into errors.
+    A dropped socket is otherwise collected, and warns, inside whichever later test is
+    running; in one that turns warnings into errors, that test fails. So every
+    ResourceWarning during the test, or from what is still uncollected after it, fails here.
     """
-    yield
     import psutil
 
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        yield
+        gc.collect()
     _, kernels = psutil.wait_procs(marked_processes(hub["marker"], "kernel"), timeout=30)
-    open_now, leaked = open_connections_to(hub["ports"]), leaked_sockets()
+    still_open = open_connections_to(hub["ports"])
+    dropped = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
     assert not kernels, f"{len(kernels)} kernel(s) still running after the test: " \
                         f"{[' '.join(k.cmdline()[-3:]) for k in kernels]}"
-    assert not open_now, f"connections to the hub left open: {open_now}"
-    assert not leaked, f"sockets dropped without being closed: {leaked}"
+    assert not still_open, f"connections to the hub left open: {still_open}"
+    assert not dropped, f"sockets dropped without being closed: {dropped}"
 
 
 def pytest_terminal_summary(terminalreporter):
