@@ -123,6 +123,19 @@ def _stop(processes, grace=10):
     psutil.wait_procs(alive, timeout=grace)
 
 
+def describe(processes):
+    """A short line per process, for a failure message (a process may end while we look)."""
+    import psutil
+
+    lines = []
+    for process in processes:
+        try:
+            lines.append(f"{process.pid}: {' '.join(process.cmdline())[:160]}")
+        except psutil.Error:
+            lines.append(f"{process.pid}: (ended)")
+    return lines
+
+
 def open_connections_to(ports):
     """This test process's TCP connections to any of `ports` that are still open."""
     import psutil
@@ -194,7 +207,7 @@ if {os.geteuid() == 0}:
             hub_process.kill()
             hub_process.wait(timeout=10)
         # ...and whatever is left (after a failure, say) is stopped by its marker.
-        left = [" ".join(p.cmdline()[:3]) for p in marked_processes(marker) if p.is_running()]
+        left = describe(marked_processes(marker))
         _stop(marked_processes(marker))
         log.close()
         shutil.rmtree(homes, ignore_errors=True)
@@ -219,8 +232,7 @@ def closes_everything_it_opens(hub):
     _, kernels = psutil.wait_procs(marked_processes(hub["marker"], "kernel"), timeout=30)
     still_open = open_connections_to(hub["ports"])
     dropped = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
-    assert not kernels, f"{len(kernels)} kernel(s) still running after the test: " \
-                        f"{[' '.join(k.cmdline()[-3:]) for k in kernels]}"
+    assert not kernels, f"{len(kernels)} kernel(s) still running after the test: {describe(kernels)}"
     assert not still_open, f"connections to the hub left open: {still_open}"
     assert not dropped, f"sockets dropped without being closed: {dropped}"
 
