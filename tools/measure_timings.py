@@ -45,11 +45,11 @@ def _machine():
 
 
 def measure_alone(paths):
-    """Each notebook run by one learner with the machine's cores: {name: {"wall", "cpu"}}."""
+    """Each notebook run by one learner with the machine's cores: {name: {"wall", "cpu"}} (or "error")."""
     figures = {}
     for path in paths:
         figures[path.name] = run_room([path.name[:2]], learners=1)[0][path.name]
-        print(f"alone  {path.name}: {figures[path.name]['wall']:.1f} s wall, {figures[path.name]['cpu']:.1f} s CPU")
+        print(f"alone  {path.name}: {figures[path.name]}")
     return {"machine": _machine(), "cores": len(os.sched_getaffinity(0)), "notebooks": figures}
 
 
@@ -62,11 +62,15 @@ def measure_room(paths, learners=ROOM_LEARNERS, cores=ROOM_CORES):
         figures = {}
         for path in paths:
             runs = [learner[path.name] for learner in run_room([path.name[:2]], learners=learners)]
-            walls = [run["wall"] for run in runs]
-            figures[path.name] = {"wall_median": statistics.median(walls), "wall_max": max(walls),
-                                  "cpu_median": statistics.median(run["cpu"] for run in runs)}
-            print(f"room   {path.name}: {figures[path.name]['wall_median']:.1f} s wall (median of {learners}), "
-                  f"slowest {max(walls):.1f} s")
+            failed = [run for run in runs if "error" in run]
+            if failed:
+                figures[path.name] = {"error": failed[0]["error"], "failed": len(failed),
+                                      "wall": max(run["wall"] for run in failed)}
+            else:
+                walls = [run["wall"] for run in runs]
+                figures[path.name] = {"wall_median": statistics.median(walls), "wall_max": max(walls),
+                                      "cpu_median": statistics.median(run["cpu"] for run in runs)}
+            print(f"room   {path.name}: {figures[path.name]}")
         used = len(os.sched_getaffinity(0))
     finally:
         os.sched_setaffinity(0, everything)
@@ -75,6 +79,12 @@ def measure_room(paths, learners=ROOM_LEARNERS, cores=ROOM_CORES):
 
 def _seconds(value):
     return "not measured" if value is None else f"{value:.0f} s" if value >= 10 else f"{value:.1f} s"
+
+
+def _failed(figures):
+    """What the table says for a notebook that did not finish (a cell raised or ran over its limit)."""
+    who = f"{figures['failed']} learners: " if "failed" in figures else ""
+    return f"did not finish ({who}{figures['error'].split(':')[0]} after {_seconds(figures['wall'])})"
 
 
 def table(results):
@@ -88,9 +98,10 @@ def table(results):
              "|---|---|---|---|---|"]
     for name in names:
         a, r = alone.get("notebooks", {}).get(name, {}), room.get("notebooks", {}).get(name, {})
-        room_wall = (f"{_seconds(r['wall_median'])} ({_seconds(r['wall_max'])})" if r else "not measured")
-        lines.append(f"| {name.removesuffix('.ipynb')} | {_seconds(a.get('wall'))} | {_seconds(a.get('cpu'))} | "
-                     f"{room_wall} | {_seconds(r.get('cpu_median'))} |")
+        alone_cells = f"{_failed(a)} | none | " if "error" in a else f"{_seconds(a.get('wall'))} | {_seconds(a.get('cpu'))} | "
+        room_cells = (f"{_failed(r)} | none |" if "error" in r else "not measured | not measured |" if not r else
+                      f"{_seconds(r['wall_median'])} ({_seconds(r['wall_max'])}) | {_seconds(r['cpu_median'])} |")
+        lines.append(f"| {name.removesuffix('.ipynb')} | {alone_cells}{room_cells}")
     lines.append("")
     for label, part in (("Alone", alone), (f"The room of {learners}", room)):
         if part:

@@ -41,14 +41,14 @@ def notebook_paths(prefixes):
     return paths
 
 
-def run_notebook(path):
+def run_notebook(path, cell_seconds=CELL_SECONDS):
     """Execute one notebook in a fresh kernel; (wall seconds, kernel CPU seconds)."""
     import nbformat
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(CPU_PROBE))
-    client = NotebookClient(notebook, timeout=CELL_SECONDS, kernel_name="python3",
+    client = NotebookClient(notebook, timeout=cell_seconds, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     client.execute()
@@ -57,26 +57,39 @@ def run_notebook(path):
     return wall, float(text.split("ROOM-CPU", 1)[1])
 
 
-def _learner(prefixes):
-    """One learner, in this process: run the notebooks in order, print the figures as JSON."""
+def _learner(prefixes, cell_seconds):
+    """One learner, in this process: run the notebooks in order, print the figures as JSON.
+
+    A notebook that fails (a cell raises, or runs over cell_seconds) is reported as
+    {"error": ...} and the learner stops there, as a learner would.
+    """
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     figures = {}
     for path in notebook_paths(prefixes):
-        wall, cpu = run_notebook(path)
+        start = time.perf_counter()
+        try:
+            wall, cpu = run_notebook(path, cell_seconds)
+        except Exception as error:  # noqa: BLE001 (reported in the room's table)
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            figures[path.name] = {"error": f"{type(error).__name__}: {reason}",
+                                  "wall": time.perf_counter() - start}
+            break
         figures[path.name] = {"wall": wall, "cpu": cpu}
     print(json.dumps(figures))
 
 
-def run_room(prefixes, learners=4, seconds=3600):
+def run_room(prefixes, learners=4, seconds=3600, cell_seconds=CELL_SECONDS):
     """Start `learners` learners at once, each running the notebooks in order.
 
-    Returns one dict per learner: {notebook name: {"wall": s, "cpu": s}}. Raises
-    RuntimeError naming the learner if one fails or the room takes over `seconds`.
+    Returns one dict per learner: {notebook name: {"wall": s, "cpu": s}}, or {"error": ...,
+    "wall": s} for a notebook that failed (the learner's later notebooks are then missing).
+    Raises RuntimeError naming the learner if a learner crashes or the room takes over `seconds`.
     """
     notebook_paths(prefixes)  # a bad prefix fails here, not in every learner
     if not isinstance(learners, int) or learners < 1:
         raise ValueError(f"learners must be a positive int, got {learners!r}")
-    command = [sys.executable, str(Path(__file__).resolve()), "--one-learner", *prefixes]
+    command = [sys.executable, str(Path(__file__).resolve()), "--one-learner", "--cell-seconds",
+               str(cell_seconds), *prefixes]
     room = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(learners)]
     deadline = time.monotonic() + seconds
@@ -114,19 +127,35 @@ def _kill_tree(process):
     process.communicate()
 
 
-def print_room(results):
+def _cell(figures):
+    if figures is None:
+        return "not run"
+    if "error" in figures:
+        return f"failed after {figures['wall']:.0f} s"
+    return f"{figures['wall']:9.1f} / {figures['cpu']:6.1f} s"
+
+
+def print_room(results, names):
     """Each learner's wall and CPU seconds per notebook and in total, then the median over learners."""
-    names = list(results[0])
-    header = "".join(f"{name.removesuffix('.ipynb')[:22]:>24}" for name in names) + f"{'total':>24}"
-    print(f"{len(results)} learners at once on {os.cpu_count()} CPUs; wall / kernel CPU seconds")
-    print(f"{'learner':<10}{header}")
+    width = 24
+    print(f"{len(results)} learners at once on {len(os.sched_getaffinity(0))} CPUs; wall / kernel CPU seconds")
+    print(f"{'learner':<10}" + "".join(f"{name.removesuffix('.ipynb')[:width - 2]:>{width}}" for name in names)
+          + f"{'total':>{width}}")
     for number, figures in enumerate(results, start=1):
-        cells = [f"{figures[n]['wall']:9.1f} / {figures[n]['cpu']:6.1f} s" for n in names]
-        wall, cpu = sum(f["wall"] for f in figures.values()), sum(f["cpu"] for f in figures.values())
-        print(f"{number:<10}" + "".join(f"{c:>24}" for c in cells) + f"{f'{wall:9.1f} / {cpu:6.1f} s':>24}")
-    medians = [f"{statistics.median(r[n]['wall'] for r in results):9.1f} / "
-               f"{statistics.median(r[n]['cpu'] for r in results):6.1f} s" for n in names]
-    print(f"{'median':<10}" + "".join(f"{c:>24}" for c in medians))
+        done = [f for f in figures.values() if "error" not in f]
+        total = {"wall": sum(f["wall"] for f in figures.values()), "cpu": sum(f["cpu"] for f in done)}
+        print(f"{number:<10}" + "".join(f"{_cell(figures.get(n)):>{width}}" for n in names)
+              + f"{_cell(total) if len(done) == len(names) else 'incomplete':>{width}}")
+    medians = []
+    for name in names:
+        runs = [r[name] for r in results if name in r and "error" not in r[name]]
+        medians.append(_cell({"wall": statistics.median(r["wall"] for r in runs),
+                              "cpu": statistics.median(r["cpu"] for r in runs)}) if runs else "none finished")
+    print(f"{'median':<10}" + "".join(f"{c:>{width}}" for c in medians))
+    for number, figures in enumerate(results, start=1):
+        for name, f in figures.items():
+            if "error" in f:
+                print(f"learner {number}, {name}: {f['error']}")
 
 
 def main(argv=None):
@@ -134,12 +163,15 @@ def main(argv=None):
     parser.add_argument("notebooks", nargs="*", default=["06", "07"], help="two-digit prefixes, or 'all'")
     parser.add_argument("--learners", type=int, default=4, help="learners at once (default 4)")
     parser.add_argument("--seconds", type=float, default=3600, help="bound on the whole room (default 3600)")
+    parser.add_argument("--cell-seconds", type=float, default=CELL_SECONDS,
+                        help=f"bound on one cell (default {CELL_SECONDS})")
     parser.add_argument("--one-learner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one_learner:
-        _learner(args.notebooks)
+        _learner(args.notebooks, args.cell_seconds)
         return
-    print_room(run_room(args.notebooks, args.learners, args.seconds))
+    names = [path.name for path in notebook_paths(args.notebooks)]
+    print_room(run_room(args.notebooks, args.learners, args.seconds, args.cell_seconds), names)
 
 
 if __name__ == "__main__":
