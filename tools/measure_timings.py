@@ -127,16 +127,15 @@ def main(argv=None):
     parser.add_argument("--part", choices=["alone", "room", "both"], default="both")
     parser.add_argument("--write-only", action="store_true", help="only rewrite the table from the results file")
     args = parser.parse_args(argv)
+    paths = [] if args.write_only else notebook_paths(args.notebooks)
+    for part, measure in (("alone", measure_alone), ("room", measure_room)):
+        if paths and args.part in (part, "both"):
+            fresh = measure(paths)
+            results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # read now: keep others' figures
+            kept = (results.get(part) or {}).get("notebooks", {}) if args.notebooks != ["all"] else {}
+            results[part] = {**fresh, "notebooks": {**kept, **fresh["notebooks"]}}
+            RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    if not args.write_only:
-        paths = notebook_paths(args.notebooks)
-        for part, measure in (("alone", measure_alone), ("room", measure_room)):
-            if args.part in (part, "both"):
-                fresh = measure(paths)
-                kept = (results.get(part) or {}).get("notebooks", {})
-                fresh["notebooks"] = {**kept, **fresh["notebooks"]} if args.notebooks != ["all"] else fresh["notebooks"]
-                results[part] = fresh
-        RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     GUIDE.write_text(updated(GUIDE.read_text(), results))
     print(f"timings written to {GUIDE.relative_to(ROOT)} (figures in {RESULTS.relative_to(ROOT)})")
 
