@@ -54,7 +54,7 @@ def run_notebook(path, cell_seconds=CELL_SECONDS):
     client.execute()
     wall = time.perf_counter() - start
     text = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
-    return wall, float(text.split("ROOM-CPU", 1)[1])
+    return round(wall, 2), round(float(text.split("ROOM-CPU", 1)[1]), 2)
 
 
 def _learner(prefixes, cell_seconds):
