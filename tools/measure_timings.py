@@ -41,16 +41,21 @@ def _machine():
     except OSError:
         pass
     return {"date": time.strftime("%Y-%m-%d", time.gmtime()), "cpu": model,
-            "python": platform.python_version(), "load": round(os.getloadavg()[0], 1)}
+            "python": platform.python_version(), "load_start": round(os.getloadavg()[0], 1)}
+
+
+def _ended(machine):
+    """The machine's record with the load average at the end added (the machine is often shared)."""
+    return {**machine, "load_end": round(os.getloadavg()[0], 1)}
 
 
 def measure_alone(paths):
     """Each notebook run by one learner with the machine's cores: {name: {"wall", "cpu"}} (or "error")."""
-    figures = {}
+    machine, figures = _machine(), {}
     for path in paths:
         figures[path.name] = run_room([path.name[:2]], learners=1)[0][path.name]
         print(f"alone  {path.name}: {figures[path.name]}")
-    return {"machine": _machine(), "cores": len(os.sched_getaffinity(0)), "notebooks": figures}
+    return {"machine": _ended(machine), "cores": len(os.sched_getaffinity(0)), "notebooks": figures}
 
 
 def measure_room(paths, learners=ROOM_LEARNERS, cores=ROOM_CORES):
@@ -74,7 +79,7 @@ def measure_room(paths, learners=ROOM_LEARNERS, cores=ROOM_CORES):
         used = len(os.sched_getaffinity(0))
     finally:
         os.sched_setaffinity(0, everything)
-    return {"machine": machine, "learners": learners, "cores": used, "notebooks": figures}
+    return {"machine": _ended(machine), "learners": learners, "cores": used, "notebooks": figures}
 
 
 def _seconds(value):
@@ -106,8 +111,10 @@ def table(results):
     for label, part in (("Alone", alone), (f"The room of {learners}", room)):
         if part:
             m = part["machine"]
+            loads = [f"{m[key]} at the {when}" for key, when in (("load_start", "start"), ("load_end", "end"))
+                     if key in m]
             lines.append(f"{label}: measured {m['date']} on {part['cores']} cores ({m['cpu']}), "
-                         f"Python {m['python']}, load average {m['load']} when it started.")
+                         f"Python {m['python']}, load average {' and '.join(loads)}.")
     lines += ["", END]
     return "\n".join(lines)
 
