@@ -20,7 +20,7 @@ HUB_READY := $(VENV)/.hub-installed
 # JupyterLab refuses to start as root (as in many containers) unless told it may.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup lab test notebooks benchmark experiments hub-link clean
+.PHONY: setup lab test notebooks benchmark benchmark-room timings experiments hub-link clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 to 3.14 found on PATH." \
@@ -56,6 +56,18 @@ notebooks: $(READY)
 
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
+
+# A room of LEARNERS (default 4) running NOTEBOOKS (default 06 07) at once, each in real
+# kernels: prints every learner's wall time and kernel CPU seconds.
+LEARNERS ?= 4
+NOTEBOOKS ?= 06 07
+benchmark-room: $(READY)
+	$(BIN)/python tools/room.py $(NOTEBOOKS) --learners $(LEARNERS)
+
+# Measure every notebook alone and in a room of 4 on 2 cores (several minutes of CPU),
+# and write the table into INSTRUCTORS.md.
+timings: $(READY)
+	$(BIN)/python tools/measure_timings.py
 
 # The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org REPO=https://github.com/OWNER/REPO
 BRANCH ?= main

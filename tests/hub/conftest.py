@@ -7,6 +7,7 @@ marker in every process it starts so that teardown can stop them all, even after
 failure. configurable-http-proxy comes from npm (make test installs it into .venv/chp).
 """
 
+import gc
 import os
 import secrets
 import shutil
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -80,21 +82,33 @@ def course_repo(tmp_path_factory):
     return repo
 
 
-def _stop_marked(marker, grace=10):
-    """Stop every process whose environment carries this run's marker."""
+def marked_processes(marker, kind=None):
+    """Live processes whose environment carries this run's marker.
+
+    kind: None for all of them, "learner" for learners' servers and kernels, "hub" for the
+    hub and its proxy, "kernel" for learners' kernels, or a learner's name for theirs.
+    """
     import psutil
 
-    def marked():
-        found = []
-        for process in psutil.process_iter():
-            try:
-                if process.environ().get("LSTM_HUB_TEST") == marker:
-                    found.append(process)
-            except (psutil.Error, OSError):
-                pass
-        return found
+    found = []
+    for process in psutil.process_iter():
+        try:
+            env = process.environ()
+            if env.get("LSTM_HUB_TEST") != marker:
+                continue
+            user = env.get("JUPYTERHUB_USER")
+            if (kind is None or kind == user or (kind == "learner" and user) or (kind == "hub" and not user)
+                    or (kind == "kernel" and user and "ipykernel_launcher" in " ".join(process.cmdline()))):
+                found.append(process)
+        except (psutil.Error, OSError):
+            pass
+    return found
 
-    processes = marked()
+
+def _stop(processes, grace=10):
+    """Terminate, then kill what is still alive after `grace` seconds."""
+    import psutil
+
     for process in processes:
         try:
             process.terminate()
@@ -107,7 +121,26 @@ def _stop_marked(marker, grace=10):
         except psutil.Error:
             pass
     psutil.wait_procs(alive, timeout=grace)
-    return len(processes)
+
+
+def describe(processes):
+    """A short line per process, for a failure message (a process may end while we look)."""
+    import psutil
+
+    lines = []
+    for process in processes:
+        try:
+            lines.append(f"{process.pid}: {' '.join(process.cmdline())[:160]}")
+        except psutil.Error:
+            lines.append(f"{process.pid}: (ended)")
+    return lines
+
+
+def open_connections_to(ports):
+    """This test process's TCP connections to any of `ports` that are still open."""
+    import psutil
+
+    return [c for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port in ports]
 
 
 @pytest.fixture(scope="session")
@@ -163,7 +196,8 @@ if {os.geteuid() == 0}:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{url}/hub/api", hub_process, "JupyterHub", log_path.read_text)
-        yield {"url": url, "password": password, "homes": homes, "marker": marker, "log": log_path}
+        yield {"url": url, "password": password, "homes": homes, "marker": marker, "log": log_path,
+               "ports": {port, hub_port, api_port}}
     finally:
         # JupyterHub stops the servers and the proxy it started when it is told to stop...
         hub_process.send_signal(signal.SIGTERM)
@@ -173,11 +207,34 @@ if {os.geteuid() == 0}:
             hub_process.kill()
             hub_process.wait(timeout=10)
         # ...and whatever is left (after a failure, say) is stopped by its marker.
-        left = _stop_marked(marker)
-        if left:
-            print(f"hub teardown: stopped {left} process(es) JupyterHub had left running")
+        left = describe(marked_processes(marker))
+        _stop(marked_processes(marker))
         log.close()
         shutil.rmtree(homes, ignore_errors=True)
+        assert not marked_processes(marker), "processes of the hub test survived SIGKILL"
+        assert not left, f"JupyterHub left {len(left)} process(es) running after it stopped: {left}"
+
+
+@pytest.fixture(autouse=True)
+def closes_everything_it_opens(hub):
+    """After each hub test: no kernel left running, no connection to the hub left open, no socket dropped unclosed.
+
+    A dropped socket is otherwise collected, and warns, inside whichever later test is
+    running; in one that turns warnings into errors, that test fails. So every
+    ResourceWarning during the test, or from what is still uncollected after it, fails here.
+    """
+    import psutil
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        yield
+        gc.collect()
+    _, kernels = psutil.wait_procs(marked_processes(hub["marker"], "kernel"), timeout=30)
+    still_open = open_connections_to(hub["ports"])
+    dropped = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert not kernels, f"{len(kernels)} kernel(s) still running after the test: {describe(kernels)}"
+    assert not still_open, f"connections to the hub left open: {still_open}"
+    assert not dropped, f"sockets dropped without being closed: {dropped}"
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -22,6 +22,7 @@ from tornado.websocket import websocket_connect
 PAGE = {"Sec-Fetch-Mode": "navigate", "Sec-Fetch-Site": "same-origin"}
 API = {"Sec-Fetch-Mode": "cors", "Sec-Fetch-Site": "same-origin"}
 CELL_TIMEOUT = 180  # seconds for one cell
+CLOSE_TIMEOUT = 10  # seconds to wait for the server's answer to our close frame
 
 
 class LearnerError(AssertionError):
@@ -40,6 +41,8 @@ class Report:
 
 
 class Learner:
+    """Use as a context manager: leaving it shuts down the learner's kernels and closes their connections."""
+
     def __init__(self, hub_url, name, password, deadline):
         self.hub_url = hub_url.rstrip("/")
         self.name = name
@@ -48,6 +51,15 @@ class Learner:
         self.http = requests.Session()
         self.report = Report(name)
         self.base = f"{self.hub_url}/user/{name}/"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        try:
+            self.shut_down_kernels()
+        finally:
+            self.http.close()  # the pooled connections to the hub
 
     # -- plumbing ---------------------------------------------------------------
 
@@ -60,9 +72,11 @@ class Learner:
     def _get(self, url, **kwargs):
         return self.http.get(url, headers=PAGE, timeout=self._left(60), **kwargs)
 
+    def _api_headers(self):
+        return dict(API, **{"X-XSRFToken": self.http.cookies.get("_xsrf", path=f"/user/{self.name}/") or ""})
+
     def _api(self, method, path, **kwargs):
-        headers = dict(API, **{"X-XSRFToken": self.http.cookies.get("_xsrf", path=f"/user/{self.name}/") or ""})
-        response = self.http.request(method, urljoin(self.base, path), headers=headers,
+        response = self.http.request(method, urljoin(self.base, path), headers=self._api_headers(),
                                      timeout=self._left(60), **kwargs)
         if response.status_code >= 400:
             raise LearnerError(f"{self.name}: {method} {path} answered {response.status_code}: {response.text[:300]}")
@@ -161,11 +175,13 @@ class Learner:
         self.report.seconds_to_run[path] = time.monotonic() - start
 
     def shut_down_kernels(self):
+        """Shut down every kernel this learner started (also after the deadline: this is cleanup)."""
         for kernel_id in self.report.kernels:
             try:
-                self._api("DELETE", f"api/kernels/{kernel_id}")
-            except (LearnerError, requests.RequestException):
-                pass
+                self.http.delete(urljoin(self.base, f"api/kernels/{kernel_id}"), headers=self._api_headers(),
+                                 timeout=30)
+            except requests.RequestException:
+                pass  # the hub's teardown stops whatever is left
         self.report.kernels.clear()
 
     async def _execute(self, kernel_id, session_id, sources):
@@ -184,7 +200,7 @@ class Learner:
                 if results[-1]["error"]:
                     break
         finally:
-            socket.close()
+            await _close(socket)
         return results
 
     async def _run_cell(self, socket, session_id, source):
@@ -223,6 +239,26 @@ class Learner:
             elif kind == "status" and content["execution_state"] == "idle":
                 idle = True
         return out
+
+
+async def _close(socket):
+    """Close the websocket and wait (at most CLOSE_TIMEOUT) for the server's close frame.
+
+    tornado's close() only sends our close frame; the socket is closed when the server's
+    answer arrives on this event loop. asyncio.run closes the loop as soon as we return,
+    so without this wait the socket is left for the garbage collector, which warns
+    ("unclosed socket") inside whichever later test happens to be running.
+    """
+    stream = socket.stream
+    socket.close()
+    try:
+        async with asyncio.timeout(CLOSE_TIMEOUT):
+            while await socket.read_message() is not None:
+                pass  # messages still queued before the close
+    except TimeoutError:
+        pass
+    finally:
+        stream.close()  # already closed after a clean handshake; closes it after a timeout
 
 
 def _text(response):
