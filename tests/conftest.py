@@ -3,6 +3,12 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Tests check behaviour, never time: a shared or busy machine (a hub, CI) must not fail a
+# property test because one example was slow, so hypothesis has no deadline here.
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")
 
 # tools/ (the notebook builder) is importable by the tests
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
