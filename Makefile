@@ -46,6 +46,7 @@ lab: $(READY)
 test: $(READY) $(HUB_READY)
 	@tools/ensure_chromium.sh
 	@tools/ensure_hub_proxy.sh $(VENV)/chp
+	@tools/ensure_colab_env.sh
 	$(BIN)/python -m pytest
 
 # Rebuild every notebook from notebook_sources/ and execute it from a fresh kernel.
@@ -56,11 +57,11 @@ notebooks: $(READY)
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
 
-# The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org REPO=https://github.com/OWNER/REPO
-BRANCH ?= main
+# The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org [REPO=https://github.com/OWNER/REPO]
+# (REPO and BRANCH default to the repository and branch publish.toml names)
 hub-link:
-	@test -n "$(HUB)" -a -n "$(REPO)" || { echo "usage: make hub-link HUB=https://your.hub REPO=https://github.com/OWNER/REPO [BRANCH=main]" >&2; exit 2; }
-	@$(PYTHON) tools/hub_link.py "$(HUB)" "$(REPO)" --branch "$(BRANCH)"
+	@test -n "$(HUB)" || { echo "usage: make hub-link HUB=https://your.hub [REPO=https://github.com/OWNER/REPO] [BRANCH=main]" >&2; exit 2; }
+	@$(PYTHON) tools/hub_link.py "$(HUB)" $(if $(REPO),"$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 # Recompute notebook 06's success table (lstm_helpers/results/long_lag_table.csv): 220 training
 # runs, 10 to 15 minutes on one core (14 on the shared course machine). JOBS=2 runs two at once.
@@ -68,4 +69,4 @@ experiments: $(READY)
 	$(BIN)/python tools/long_lag_table.py --jobs $(or $(JOBS),1)
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis tests/browser/screenshots
+	rm -rf $(VENV) $(VENV)-colab *.egg-info .pytest_cache .hypothesis tests/browser/screenshots

@@ -30,8 +30,9 @@ GITHUB_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+")
 NOTEBOOK_LINK = re.compile(r"\[([^\]]+)\]\((\d\d_\w+\.ipynb)\)(?: \(\[in Colab\]\([^)]*\)\))?")
 
 
-def settings(path=SETTINGS):
+def settings(path=None):
     """publish.toml as {'github': 'OWNER/REPO' or '', 'branch': ...}, checked."""
+    path = path or SETTINGS
     values = tomllib.loads(path.read_text())
     github, branch = values.get("github", ""), values.get("branch", "main")
     if github and not GITHUB_NAME.fullmatch(github):
