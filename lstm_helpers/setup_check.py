@@ -80,9 +80,10 @@ def check_setup():
     own = "" if host == "jupyter" else ": its own packages and front end are fine for the course"
     print(f"Running in {HOSTS[host]}{own}.")
     rows = setup_report()
+    width = max(11, *(len(name) for name, _, _ in rows))
     for name, found, fix in rows:
         mark = "ok     " if fix is None else "PROBLEM"
-        print(f"{mark} {name:<11} {found or 'not installed'}")
+        print(f"{mark} {name:<{width}} {found or 'not installed'}")
     fixes = [fix for _, _, fix in rows if fix]
     if not fixes:
         print("Your setup is ready for the course.")

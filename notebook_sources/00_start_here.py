@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 00 · Start here
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/00_start_here.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/00_start_here.ipynb)
 #
 # Welcome to **Better Stock Prediction with LSTMs**, a hands-on course on Long Short-Term
 # Memory networks. You will take one LSTM unit apart, run real numbers through it by hand

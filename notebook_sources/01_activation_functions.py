@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 01 · Activation functions: sigmoid and tanh
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/01_activation_functions.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/01_activation_functions.ipynb)
 #
 # An LSTM is built from two simple functions. Before we open up a unit, we get to know
 # them well: what they do to a number, and where they stop responding to it.

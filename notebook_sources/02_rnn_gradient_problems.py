@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 02 · Why basic RNNs forget: vanishing and exploding gradients
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/02_rnn_gradient_problems.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/02_rnn_gradient_problems.ipynb)
 #
 # A basic recurrent neural network (RNN) can read a sequence of any length with the same
 # few weights, by unrolling: one copy of the network per day. That same trick is its

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 03 · One LSTM unit, live
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/03_one_lstm_unit.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/03_one_lstm_unit.ipynb)
 #
 # An LSTM unit looks complicated, but it is made of the simple parts you already know:
 # weighted sums, sigmoid and tanh. In this notebook you run real numbers through one unit,

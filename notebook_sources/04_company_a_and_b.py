@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 04 · Company A and Company B: the unit unrolled
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/04_company_a_and_b.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/04_company_a_and_b.ipynb)
 #
 # One LSTM unit is not much use on its own. Unrolled over a sequence, with the same weights
 # on every day, it can remember something from the start of the sequence until the end. Here

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 05 · Training the 12 numbers: backpropagation through time
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/05_training.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/05_training.ipynb)
 #
 # The unit in notebooks 03 and 04 came with its 12 weights and biases already trained. Here
 # you train them yourself, from random starting values, and arrive at the same 12 numbers.

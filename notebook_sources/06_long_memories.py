@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 06 · Long memories: carrying day 1 across many days
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/06_long_memories.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/06_long_memories.ipynb)
 #
 # The source's whole case for the LSTM is one sentence: because its long-term memory has no
 # weight of its own, the gradient can cross many unrolled days without vanishing, so an LSTM can

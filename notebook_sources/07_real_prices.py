@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 07 · Real prices, honestly
 #
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/07_real_prices.ipynb)
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/07_real_prices.ipynb)
 #
 # Company A and Company B were four made-up days. Here you take real daily prices of real
 # stocks and ask the question that matters in forecasting: does a model really predict

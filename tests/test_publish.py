@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools import hub_link, publish
-from tools.publish import colab_badge, colab_url, first_cell, install_requirement, settings
+from tools.publish import colab_badge, colab_link, colab_url, first_cell, install_requirement, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -27,12 +27,13 @@ def test_sources_and_readme_agree_with_publish_toml():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_each_notebook_starts_with_the_install_cell_and_its_badge(path):
+def test_each_notebook_starts_with_its_colab_link_and_the_install_cell(path):
     config = settings()
     found = cells(path)
     code = [source for kind, source in found if kind == "code"]
     assert code[0] == first_cell(install_requirement(config)), "run python tools/publish.py, then make notebooks"
-    assert found[0][0] == "markdown" and colab_badge(path.name, config) in found[0][1]
+    assert found[0][0] == "markdown" and found[0][1].splitlines()[2] == colab_link(path.name, config)
+    assert "colab-badge.svg" not in "".join(source for _, source in found)  # an image JupyterLab would fetch
     later = [p for p in NOTEBOOKS if p.stem > path.stem]
     if later:  # the link to the next notebook works in JupyterLab (relative) and in Colab (absolute)
         last = found[-1][1]
@@ -63,7 +64,7 @@ def test_published_everything_points_at_the_address_and_the_notebooks_version(tm
     source = (ROOT / "notebook_sources" / "03_one_lstm_unit.py").read_text()
     updated = publish.update_source(source, "03_one_lstm_unit.ipynb", config)
     assert publish.update_source(updated, "03_one_lstm_unit.ipynb", config) == updated  # idempotent
-    assert f'# %pip install --quiet --no-deps "{requirement}"' in updated and "OWNER/REPO" not in updated
+    assert f'"--no-deps",\n                    "{requirement}"], check=True)' in updated and "OWNER/REPO" not in updated
     assert "colab.research.google.com/github/someone/lstm-course/blob/spring/notebooks/03_one_lstm_unit.ipynb" in updated
     assert "/blob/spring/notebooks/04_company_a_and_b.ipynb" in updated
     assert updated.count("# %%") == source.count("# %%")  # the first cell replaced, not added again

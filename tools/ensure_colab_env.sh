@@ -7,9 +7,10 @@ set -u
 cd "$(dirname "$0")/.."
 VENV=.venv-colab
 VERSIONS=tests/colab/colab-versions.txt
+if [ -f "$VENV/.installed" ] && cmp -s "$VERSIONS" "$VENV/.installed"; then exit 0; fi
 PYTHON=${COLAB_PYTHON:-}
 if [ -z "$PYTHON" ]; then
-  for candidate in python3.13 /root/.pyenv/versions/3.13.0/bin/python3.13; do
+  for candidate in python3.13 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.13*/bin/python3.13; do  # pyenv's, if not on PATH
     if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 13))' 2>/dev/null; then
       PYTHON=$candidate; break
     fi
@@ -20,7 +21,6 @@ if [ -z "$PYTHON" ]; then
        "Name one with COLAB_PYTHON=/path/to/python3.13." >&2
   exit 0
 fi
-if [ -f "$VENV/.installed" ] && cmp -s "$VERSIONS" "$VENV/.installed"; then exit 0; fi
 echo "Making the Colab-like environment $VENV (Python 3.13, Colab's versions; once)..."
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV" &&

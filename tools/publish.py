@@ -7,7 +7,7 @@
 publish.toml is the one place the address is written. From it come: the first cell of every
 notebook source (it installs lstm_helpers where it is missing, at the version the notebook
 was built with, from git tag v<version>), the "Open in Colab" badge at the top of each notebook
-and on its link to the next, the README's badges, and `make hub-link`'s repository.
+(a link) and on its link to the next, the README's badges, and `make hub-link`'s repository.
 Rebuild the notebooks afterwards (make notebooks). tests/test_publish.py checks agreement.
 """
 
@@ -64,7 +64,14 @@ def colab_url(notebook, config):
 
 
 def colab_badge(notebook, config):
+    """The README's badge (GitHub shows its image)."""
     return f"[![Open In Colab]({BADGE_IMAGE})]({colab_url(notebook, config)})"
+
+
+def colab_link(notebook, config):
+    """A notebook's own badge: a link without the badge's image, which JupyterLab would fetch from
+    Google on every opening (the course fetches nothing from outside; tests/browser/test_quiet_lab.py)."""
+    return f"[Open in Colab]({colab_url(notebook, config)})"
 
 
 def first_cell(requirement):
@@ -73,7 +80,9 @@ def first_cell(requirement):
         action = ('    print("This copy of the course does not say where to install its helpers from: run "\n'
                   '          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")')
     else:
-        action = (f'    %pip install --quiet --no-deps "{requirement}"\n'
+        action = ("    import subprocess, sys\n"
+                  '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",\n'
+                  f'                    "{requirement}"], check=True)\n'
                   "    from lstm_helpers.setup_check import install_missing\n"
                   "    install_missing()")
     return f"{INTRO}try:\n    import lstm_helpers\nexcept ModuleNotFoundError:\n{action}"
@@ -98,10 +107,10 @@ def _with_colab_links(markdown, config):
 def update_source(text, notebook, config):
     """A notebook source with its badge, its first cell and its next link as publish.toml says."""
     cells = [cell for cell in re.split(r"(?m)^(?=# %%)", text) if cell]
-    lines = cells[0].splitlines(keepends=True)  # "# %% [markdown]", "# # NN · title", then the badge
-    if "colab-badge.svg" in lines[3]:
+    lines = cells[0].splitlines(keepends=True)  # "# %% [markdown]", "# # NN · title", then the link
+    if lines[3].startswith("# [Open in Colab]("):
         del lines[2:4]
-    lines[2:2] = ["#\n", f"# {colab_badge(notebook, config)}\n"]
+    lines[2:2] = ["#\n", f"# {colab_link(notebook, config)}\n"]
     cells[0] = "".join(lines)
     install = _as_source(first_cell(install_requirement(config)))
     if cells[1].startswith(f"# %%\n{FIRST_LINE}"):
