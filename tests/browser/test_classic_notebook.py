@@ -15,7 +15,7 @@ from tests.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_MS = 300_000
-UPDATE_TIMEOUT_MS = 20_000
+UPDATE_TIMEOUT_MS = 60_000  # generous: the kernel shares two cores with the rest of make test
 
 pytestmark = [pytest.mark.browser, pytest.mark.colab]
 
