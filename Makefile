@@ -47,6 +47,7 @@ test: $(READY) $(HUB_READY)
 	@tools/ensure_chromium.sh
 	@tools/ensure_axe.sh $(VENV)/axe
 	@tools/ensure_hub_proxy.sh $(VENV)/chp
+	@tools/ensure_colab_env.sh
 	$(BIN)/python -m pytest
 
 # Rebuild every notebook from notebook_sources/ and execute it from a fresh kernel.
@@ -69,11 +70,11 @@ benchmark-room: $(READY)
 timings: $(READY)
 	$(BIN)/python tools/measure_timings.py
 
-# The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org REPO=https://github.com/OWNER/REPO
-BRANCH ?= main
+# The nbgitpuller link for a workshop: make hub-link HUB=https://hub.example.org [REPO=https://github.com/OWNER/REPO]
+# (REPO and BRANCH default to the repository and branch publish.toml names)
 hub-link:
-	@test -n "$(HUB)" -a -n "$(REPO)" || { echo "usage: make hub-link HUB=https://your.hub REPO=https://github.com/OWNER/REPO [BRANCH=main]" >&2; exit 2; }
-	@$(PYTHON) tools/hub_link.py "$(HUB)" "$(REPO)" --branch "$(BRANCH)"
+	@test -n "$(HUB)" || { echo "usage: make hub-link HUB=https://your.hub [REPO=https://github.com/OWNER/REPO] [BRANCH=main]" >&2; exit 2; }
+	@$(PYTHON) tools/hub_link.py "$(HUB)" $(if $(REPO),"$(REPO)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 # Recompute notebook 06's success table (lstm_helpers/results/long_lag_table.csv): 250 training
 # runs and 180 guessing and two-values runs. The first 220 took 14 minutes on one core of the
@@ -82,4 +83,4 @@ experiments: $(READY)
 	$(BIN)/python tools/long_lag_table.py --jobs $(or $(JOBS),1)
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis tests/browser/screenshots
+	rm -rf $(VENV) $(VENV)-colab *.egg-info .pytest_cache .hypothesis tests/browser/screenshots

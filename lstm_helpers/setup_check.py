@@ -1,19 +1,37 @@
-"""A quick look at whether this Python has what the course needs.
+"""A quick look at whether this Python has what the course needs (notebook 00 runs it).
 
-Versions are read from package metadata, so nothing heavy is imported, and
-printed as major.minor so a notebook's stored output stays the same across
-patch releases.
+It knows where it runs: Google Colab, Kaggle and VS Code bring their own front end and
+their own packages, which are fine as they are; on a computer's own Jupyter (JupyterLab
+or the classic Notebook) it also checks that the front end can show the course's widgets.
+Versions are read from package metadata, so nothing heavy is imported, and printed as
+major.minor so a notebook's stored output stays the same across patch releases.
 """
 
+import os
+import subprocess
 import sys
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, requires, version
 
-NEEDED = {  # package: the oldest major.minor the course is known to work with
+NEEDED = {  # package: the oldest major.minor the course works with (pyproject.toml's ranges)
     "numpy": (2, 0),
     "matplotlib": (3, 8),
-    "ipywidgets": (8, 0),
-    "jupyterlab": (4, 0),
+    "ipywidgets": (7, 6),
 }
+HOSTS = {"colab": "Google Colab", "kaggle": "Kaggle", "vscode": "VS Code", "jupyter": "Jupyter on this computer"}
+README = "see Troubleshooting in the course's README"
+
+
+def detect_host(environ=None, modules=None):
+    """'colab', 'kaggle', 'vscode' or 'jupyter' (a computer's own JupyterLab or Notebook)."""
+    environ = os.environ if environ is None else environ
+    modules = sys.modules if modules is None else modules
+    if "google.colab" in modules or "COLAB_RELEASE_TAG" in environ:
+        return "colab"
+    if "KAGGLE_KERNEL_RUN_TYPE" in environ or "KAGGLE_URL_BASE" in environ:
+        return "kaggle"
+    if "VSCODE_PID" in environ or "VSCODE_CWD" in environ:
+        return "vscode"
+    return "jupyter"
 
 
 def _major_minor(text):
@@ -21,26 +39,74 @@ def _major_minor(text):
     return tuple(int("".join(c for c in p if c.isdigit()) or 0) for p in parts)
 
 
+def _installed(name):
+    try:
+        return _major_minor(version(name))
+    except PackageNotFoundError:
+        return None
+
+
+def _front_end_rows():
+    """Rows for a computer's own Jupyter: the front end, and whether it can show these widgets."""
+    widgets, lab, classic = _installed("ipywidgets"), _installed("jupyterlab"), _installed("notebook")
+    if lab:  # JupyterLab 4 shows ipywidgets 8 only
+        fix = None if lab >= (4, 0) and (widgets or (8,)) >= (8, 0) else "pip install 'jupyterlab>=4' 'ipywidgets>=8'"
+        return [("jupyterlab", lab, fix)]
+    if classic:  # the classic Notebook (6) needs the widgets' own extension, of the matching major
+        if classic >= (7, 0):
+            return [("notebook", classic, None if (widgets or (8,)) >= (8, 0) else "pip install 'ipywidgets>=8'")]
+        needed = {7: 3, 8: 4}.get((widgets or (0,))[0])
+        extension = _installed("widgetsnbextension")
+        fix = None if extension and extension[0] == needed else f"pip install 'widgetsnbextension=={needed}.*'"
+        return [("notebook", classic, None), ("widgetsnbextension", extension, fix if needed else None)]
+    return [("jupyterlab", None, "pip install jupyterlab, or open the notebooks in VS Code")]
+
+
 def setup_report():
-    """[(name, installed major.minor or None, ok)] for Python and each needed package."""
-    rows = [("python", f"{sys.version_info.major}.{sys.version_info.minor}", sys.version_info >= (3, 11))]
+    """[(name, installed major.minor or None, what to do or None)] for Python, each package, the front end."""
+    found = sys.version_info.major, sys.version_info.minor
+    rows = [("python", found, None if found >= (3, 11) else "use Python 3.11 or newer")]
     for name, oldest in NEEDED.items():
-        try:
-            found = _major_minor(version(name))
-        except PackageNotFoundError:
-            rows.append((name, None, False))
-            continue
-        rows.append((name, f"{found[0]}.{found[1]}", found >= oldest))
-    return rows
+        have = _installed(name)
+        rows.append((name, have, None if have and have >= oldest else f"pip install '{name}>={oldest[0]}.{oldest[1]}'"))
+    if detect_host() == "jupyter":
+        rows += _front_end_rows()
+    return [(name, have and f"{have[0]}.{have[1]}", fix) for name, have, fix in rows]
 
 
 def check_setup():
-    """Print one line per package and a verdict (setup_report gives the same as data)."""
+    """Print where the notebook runs, one line per package, and what, if anything, to do."""
+    host = detect_host()
+    own = "" if host == "jupyter" else ": its own packages and front end are fine for the course"
+    print(f"Running in {HOSTS[host]}{own}.")
     rows = setup_report()
-    for name, found, ok in rows:
-        mark = "ok     " if ok else "PROBLEM"
-        print(f"{mark} {name:<11} {found or 'not installed'}")
-    if all(ok for _, _, ok in rows):
+    width = max(11, *(len(name) for name, _, _ in rows))
+    for name, found, fix in rows:
+        mark = "ok     " if fix is None else "PROBLEM"
+        print(f"{mark} {name:<{width}} {found or 'not installed'}")
+    fixes = [fix for _, _, fix in rows if fix]
+    if not fixes:
         print("Your setup is ready for the course.")
-    else:
-        print("Something is missing or too old: see Troubleshooting in the README.")
+        return
+    restart = "restart the runtime" if host in ("colab", "kaggle") else "restart the kernel"
+    print(f"To fix: {'; '.join(fixes)} (in a cell, start it with %), then {restart}; {README}.")
+
+
+def install_missing():
+    """Install the course's dependencies that are not installed at all, never changing one that is.
+
+    The first cell of every notebook installs lstm_helpers with --no-deps, then calls this:
+    a host's own numpy, matplotlib and ipywidgets stay exactly as they are.
+    """
+    missing = []
+    for spec in requires("lstm_helpers") or []:
+        if "extra ==" in spec:
+            continue
+        name = spec.split(";")[0].split("[")[0]
+        for sign in "<>=!~ ":
+            name = name.split(sign)[0]
+        if _installed(name) is None:
+            missing.append(spec.split(";")[0].strip())
+    if missing:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *missing], check=True)
+    return missing

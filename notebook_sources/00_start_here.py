@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 00 · Start here
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/00_start_here.ipynb)
+#
 # Welcome to **Better Stock Prediction with LSTMs**, a hands-on course on Long Short-Term
 # Memory networks. You will take one LSTM unit apart, run real numbers through it by hand
 # and with sliders, and then watch it remember what a stock did four days ago.
@@ -12,6 +14,15 @@
 # - answer an exercise and ask it for a hint or the solution.
 #
 # **Time:** about 10 minutes.
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## The course, in order
@@ -36,6 +47,9 @@
 # Every notebook starts with one setup cell. Click in the cell below and press
 # **Shift + Enter**: that runs the cell and moves to the next one. While a cell runs,
 # its label reads `[*]`; when it is done, the star becomes a number.
+#
+# On Google Colab, Kaggle or VS Code, run the cell at the very top of the notebook first:
+# it installs the course's helpers there. Where they are installed already, it does nothing.
 
 # %%
 import ipywidgets as widgets
@@ -46,8 +60,9 @@ from lstm_helpers import ____
 lh.check_setup()
 
 # %% [markdown]
-# If every line says `ok`, you are ready. If a line says `PROBLEM`, see
-# *Troubleshooting* in the course's `README.md`.
+# The first line says where the notebook runs. If every line after it says `ok`, you are
+# ready. If a line says `PROBLEM`, the last line says what to do; *Troubleshooting* in the
+# course's `README.md` says more.
 #
 # **Running the whole notebook.** *Kernel → Restart Kernel and Run All Cells* runs every
 # cell from the top in a fresh Python. Do that whenever a notebook behaves strangely:
@@ -129,4 +144,4 @@ ex.q1.solution()
 # - Sliders recompute their output as you move them.
 # - `check()` says right or wrong and why; `hint()` before `solution()`.
 #
-# **Next:** [01 · Activation functions](01_activation_functions.ipynb)
+# **Next:** [01 · Activation functions](01_activation_functions.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/01_activation_functions.ipynb))

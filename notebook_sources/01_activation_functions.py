@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 01 · Activation functions: sigmoid and tanh
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/01_activation_functions.ipynb)
+#
 # An LSTM is built from two simple functions. Before we open up a unit, we get to know
 # them well: what they do to a number, and where they stop responding to it.
 #
@@ -11,6 +13,15 @@
 # - say which of the two an LSTM uses as a gate, and which for the signed values it adds and outputs.
 #
 # **Time:** about 25 minutes (10 reading, 15 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -162,4 +173,4 @@ ex.q4.check(answer)
 # - In an LSTM, sigmoid makes gates (fractions) and tanh makes the signed values a unit
 #   adds to its long-term memory and outputs; the long-term memory itself is not bounded.
 #
-# **Next:** [02 · Why basic RNNs forget](02_rnn_gradient_problems.ipynb)
+# **Next:** [02 · Why basic RNNs forget](02_rnn_gradient_problems.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/02_rnn_gradient_problems.ipynb))

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 02 · Why basic RNNs forget: vanishing and exploding gradients
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/02_rnn_gradient_problems.ipynb)
+#
 # A basic recurrent neural network (RNN) can read a sequence of any length with the same
 # few weights, by unrolling: one copy of the network per day. That same trick is its
 # weakness. Here you will see why, with numbers and a slider.
@@ -12,6 +14,15 @@
 # - say what the LSTM's long-term memory changes about this, and what it does not.
 #
 # **Time:** about 30 minutes (15 reading, 15 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -199,4 +210,4 @@ ex.q5.check(answer)
 # - The LSTM adds a long-term memory path with no weight on it, only a gate the unit
 #   works out each day.
 #
-# **Next:** [03 · One LSTM unit](03_one_lstm_unit.ipynb)
+# **Next:** [03 · One LSTM unit](03_one_lstm_unit.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/03_one_lstm_unit.ipynb))

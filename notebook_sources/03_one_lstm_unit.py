@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 03 · One LSTM unit, live
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/03_one_lstm_unit.ipynb)
+#
 # An LSTM unit looks complicated, but it is made of the simple parts you already know:
 # weighted sums, sigmoid and tanh. In this notebook you run real numbers through one unit,
 # stage by stage, and then move its memories and input with sliders.
@@ -15,6 +17,15 @@
 # - name every part of the unit, and read the standard LSTM equations.
 #
 # **Time:** about 60 minutes (25 reading and exploring, 35 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -291,4 +302,4 @@ draw_lstm_unit()
 #   through sigmoid (a fraction) or tanh (a value); in the standard notation these are
 #   $f_t$, $i_t$, $g_t$ and $o_t$, and $c_t = f_t c_{t-1} + i_t g_t$, $h_t = o_t \tanh(c_t)$.
 #
-# **Next:** [04 · Company A and Company B](04_company_a_and_b.ipynb)
+# **Next:** [04 · Company A and Company B](04_company_a_and_b.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/04_company_a_and_b.ipynb))

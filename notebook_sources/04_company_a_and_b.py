@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 04 · Company A and Company B: the unit unrolled
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/04_company_a_and_b.ipynb)
+#
 # One LSTM unit is not much use on its own. Unrolled over a sequence, with the same weights
 # on every day, it can remember something from the start of the sequence until the end. Here
 # it reads four days of two companies' stock values and predicts the fifth.
@@ -13,6 +15,15 @@
 # - test which day's value the prediction depends on most, and explain the answer.
 #
 # **Time:** about 40 minutes (20 reading and exploring, 20 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -202,4 +213,4 @@ print("long-term memory, B minus A:", "  ".join(f"day {d}: {g:.2f}" for d, g in 
 # - The source rounds the memories to one decimal; to two, Company B's prediction is just
 #   under 1.
 #
-# **Next:** where do the 12 numbers come from? [05 · Training the 12 numbers](05_training.ipynb)
+# **Next:** where do the 12 numbers come from? [05 · Training the 12 numbers](05_training.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/05_training.ipynb))

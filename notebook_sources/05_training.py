@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 05 · Training the 12 numbers: backpropagation through time
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/05_training.ipynb)
+#
 # The unit in notebooks 03 and 04 came with its 12 weights and biases already trained. Here
 # you train them yourself, from random starting values, and arrive at the same 12 numbers.
 #
@@ -14,6 +16,15 @@
 # - map our 12 numbers onto PyTorch's `torch.nn.LSTM`.
 #
 # **Time:** about 50 minutes (25 reading and exploring, 25 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -268,4 +279,4 @@ ex.q4.check(answer)
 #   out from training can tell a model that predicts from one that remembers.
 # - `torch.nn.LSTM` is the same unit, with 16 numbers where we have 12 (two biases per gate).
 #
-# **Next:** does an LSTM really remember longer than a basic RNN? [06 · Long memories](06_long_memories.ipynb)
+# **Next:** does an LSTM really remember longer than a basic RNN? [06 · Long memories](06_long_memories.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/06_long_memories.ipynb))

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 06 · Long memories: carrying day 1 across many days
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/06_long_memories.ipynb)
+#
 # The source's whole case for the LSTM is one sentence: because its long-term memory has no
 # weight of its own, the gradient can cross many unrolled days without vanishing, so an LSTM can
 # be unrolled over longer sequences than a basic RNN. Here you test that sentence: first with the
@@ -16,6 +18,15 @@
 #   point chosen to keep the forget gates open.
 #
 # **Time:** about 50 minutes (30 reading and exploring, 20 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -498,4 +509,4 @@ ex.q4.check(answer)
 #   therefore measures what training did.
 #
 # **Next:** real daily stock prices, and how to tell whether a model really predicts anything:
-# [07 · Real prices, honestly](07_real_prices.ipynb).
+# [07 · Real prices, honestly](07_real_prices.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/07_real_prices.ipynb)).

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # 07 · Real prices, honestly
 #
+# [Open in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/07_real_prices.ipynb)
+#
 # Company A and Company B were four made-up days. Here you take real daily prices of real
 # stocks and ask the question that matters in forecasting: does a model really predict
 # anything, or does it only look as if it does? You will build the honest yardsticks first
@@ -22,6 +24,15 @@
 #   as well.
 #
 # **Time:** about 65 minutes (40 reading and exploring, 25 exercises).
+
+# %%
+# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
+# say), it installs them without changing any package you already have.
+try:
+    import lstm_helpers
+except ModuleNotFoundError:
+    print("This copy of the course does not say where to install its helpers from: run "
+          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
 
 # %% [markdown]
 # ## Setup
@@ -648,4 +659,4 @@ plot_walk_forward(size_walk)
 #   simplest model that does as well.
 #
 # This is the last notebook of the course for now. Back to the start:
-# [00 · Start here](00_start_here.ipynb).
+# [00 · Start here](00_start_here.ipynb) ([in Colab](https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/00_start_here.ipynb)).

@@ -81,8 +81,9 @@ class _VersionInfo(tuple):
 
 @pytest.mark.parametrize("version, ok", [((3, 10), False), ((3, 11), True), ((3, 14), True)])
 def test_setup_check_accepts_the_oldest_supported_python(monkeypatch, version, ok):
-    monkeypatch.setattr(setup_check, "sys", SimpleNamespace(version_info=_VersionInfo(*version)))
-    assert setup_check.setup_report()[0] == ("python", "{}.{}".format(*version), ok)
+    monkeypatch.setattr(setup_check, "sys", SimpleNamespace(version_info=_VersionInfo(*version), modules={}))
+    name, found, fix = setup_check.setup_report()[0]
+    assert (name, found, fix is None) == ("python", "{}.{}".format(*version), ok)
 
 
 MAKE = shutil.which("make")

@@ -23,20 +23,3 @@ def test_company_data():
     assert lh.COMPANY_A == (0.0, 0.5, 0.25, 1.0, 0.0)
     assert lh.COMPANY_B == (1.0, 0.5, 0.25, 1.0, 1.0)
     assert [a == b for a, b in zip(lh.COMPANY_A, lh.COMPANY_B)] == [False, True, True, True, False]
-
-
-def test_setup_check_reports_every_needed_package(capsys):
-    rows = lh.setup_check.setup_report()
-    assert [r[0] for r in rows] == ["python", "numpy", "matplotlib", "ipywidgets", "jupyterlab"]
-    assert all(ok for _, _, ok in rows)
-    assert lh.check_setup() is None
-    assert capsys.readouterr().out.endswith("Your setup is ready for the course.\n")
-
-
-def test_setup_check_flags_a_missing_or_old_package(monkeypatch, capsys):
-    monkeypatch.setitem(lh.setup_check.NEEDED, "numpy", (99, 0))
-    monkeypatch.setitem(lh.setup_check.NEEDED, "no-such-package", (1, 0))
-    lh.check_setup()
-    out = capsys.readouterr().out
-    assert "PROBLEM numpy" in out and "PROBLEM no-such-package not installed" in out
-    assert "see Troubleshooting in the README" in out

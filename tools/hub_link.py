@@ -2,6 +2,7 @@
 
     python tools/hub_link.py https://hub.example.org https://github.com/OWNER/REPO
     make hub-link HUB=https://hub.example.org REPO=https://github.com/OWNER/REPO
+    make hub-link HUB=https://hub.example.org      # the repository publish.toml names
 
 A learner who follows the link logs in, and the hub pulls the repository's `branch`
 into `lstm-course` in their home (a folder the hub configuration puts on the kernel's
@@ -11,7 +12,11 @@ latest changes and keeps the learner's own (INSTRUCTORS.md says what that means)
 
 import argparse
 import sys
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.publish import repository_url, settings  # noqa: E402  (run as a script too)
 
 COURSE_FOLDER = "lstm-course"  # hub/jupyterhub_config.py and z2jh-values.yaml use the same
 FIRST_NOTEBOOK = "notebooks/00_start_here.ipynb"
@@ -44,12 +49,17 @@ def hub_link(hub_url, repo, branch="main", targetpath=COURSE_FOLDER, notebook=FI
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("hub_url", help="the hub's address, e.g. https://hub.example.org")
-    parser.add_argument("repo", help="the course repository learners pull, e.g. https://github.com/OWNER/REPO")
-    parser.add_argument("--branch", default="main", help="the branch to pull (default: main)")
+    parser.add_argument("repo", nargs="?", default=repository_url(settings()),
+                        help="the course repository learners pull, e.g. https://github.com/OWNER/REPO "
+                             "(default: the one publish.toml names)")
+    parser.add_argument("--branch", default=settings()["branch"], help="the branch to pull (default: publish.toml's)")
     parser.add_argument("--targetpath", default=COURSE_FOLDER,
                         help=f"the folder in each learner's home (default: {COURSE_FOLDER}; the hub "
                              "configuration expects this one)")
     args = parser.parse_args(argv)
+    if args.repo is None:
+        parser.error("name the repository (REPO=https://github.com/OWNER/REPO), or set it once in publish.toml "
+                     "(python tools/publish.py OWNER/REPO)")
     try:
         print(hub_link(args.hub_url, args.repo, branch=args.branch, targetpath=args.targetpath))
     except ValueError as error:
