@@ -292,7 +292,7 @@ TABLE_VARIANTS = {
     "RNN": ("rnn", {}, (5, 10, 20, 50, 100)),
     "LSTM, forget bias 0, input bias 0": ("lstm", {"forget_bias": 0.0, "input_bias": 0.0}, (20, 50, 100)),
     "LSTM, input bias 0": ("lstm", {"input_bias": 0.0}, (20, 50, 100)),
-    "LSTM, forget bias 1, input bias 0": ("lstm", {"forget_bias": 1.0, "input_bias": 0.0}, (20, 50, 100)),
+    "LSTM, forget bias 1, input bias 0": ("lstm", {"forget_bias": 1.0, "input_bias": 0.0}, (20, 100)),
     "RNN, learning rate 0.03, 6000 steps": ("rnn", {"learning_rate": 0.03, "max_steps": 6000}, (20, 50, 100)),
     "RNN, weights on the short-term memory N(0, 1)": ("rnn", {"recurrent_std": 1.0}, (20, 50, 100)),
 }
