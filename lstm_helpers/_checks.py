@@ -28,6 +28,14 @@ from decimal import Decimal
 import numpy as np
 
 NUMBER = "a real number (int, float, Fraction, Decimal or numpy number)"
+# Size limits, each far beyond the course's use, so a typo (10**9 days) is refused at once
+# instead of filling the memory or running for hours.
+MAX_DAYS = 100_000  # days in a sequence (the course: at most 100)
+MAX_UNITS = 512  # units of a layer (the course: at most 16)
+MAX_STEPS = 100_000  # training steps or epochs of a sequence model (the course: at most 6,000)
+MAX_SEQUENCES = 1_000_000  # sequences in one batch or data set (the course: at most 2,202)
+MAX_NUMBERS = 20_000_000  # days x sequences x units in one run (160 MB of floats a array)
+MAX_SEED = 2**63 - 1  # numpy's generators take any int; a seed is refused above this, to stay one kind of number
 FLOAT_RANGE = "a finite number within a float's range (about -1.8e308 to 1.8e308)"
 
 
@@ -77,6 +85,50 @@ def whole_number(value, name, low=None, high=None):
     if (low is not None and value < low) or (high is not None and value > high):
         raise ValueError(f"{name} must be a whole number{bounds}, got {_describe(value)}")
     return value
+
+
+def seed(value, name="seed"):
+    """Return `value` as an int: a random seed is a whole number from 0 to 2**63 - 1."""
+    return whole_number(value, name, 0, MAX_SEED)
+
+
+def sequence_of(value, name, what, most):
+    """`value` as a list (a list, tuple, range or 1-D array of at most `most` items), else a named error."""
+    if isinstance(value, (str, bytes, dict, set)) or not hasattr(value, "__iter__") or np.ndim(value) > 1:
+        raise TypeError(f"{name} must be a list of {what}, got {_describe(value)}")
+    items = []
+    for item in value:
+        items.append(item)
+        if len(items) > most:
+            raise ValueError(f"{name} must hold at most {most:,} {what}")
+    return items
+
+
+def fraction(value, name, allow_zero=False):
+    """Return `value` as a float strictly between 0 and 1 (or from 0, with allow_zero): a share
+    such as a test fraction or Adam's beta1."""
+    number = real_number(value, name)
+    if not (0 <= number < 1 if allow_zero else 0 < number < 1):
+        low = "at least 0" if allow_zero else "above 0"
+        raise ValueError(f"{name} must be a number {low} and below 1, got {_describe(value)}")
+    return number
+
+
+def positive(value, name):
+    """Return `value` as a float above 0 (a learning rate, a z value, a step)."""
+    number = real_number(value, name)
+    if number <= 0:
+        raise ValueError(f"{name} must be a number above 0, got {_describe(value)}")
+    return number
+
+
+def function(value, name, allow_none=False):
+    """Return `value` if it can be called (or is None, with allow_none), else a TypeError:
+    checked before any training starts, not at the first call."""
+    if (value is None and allow_none) or callable(value):
+        return value
+    expected = "None or a function" if allow_none else "a function"
+    raise TypeError(f"{name} must be {expected}, got {_describe(value)}")
 
 
 def _bounds_text(low, high):
@@ -178,3 +230,40 @@ def broadcast_shape(named_arrays):
 def plain(array):
     """A 0-d array as a Python float; anything else unchanged."""
     return float(array) if np.ndim(array) == 0 else array
+
+
+def run_size(values, n_units, name="values"):
+    """Refuse, before anything is allocated, a sequence too long or a run too large for a layer of
+    n_units: at most MAX_DAYS days and MAX_NUMBERS numbers (days x batch x units) per array."""
+    try:
+        shape = values.shape if isinstance(values, np.ndarray) else np.shape(values)
+    except ValueError:  # a ragged list: the full check says what is wrong
+        return
+    if len(shape) >= 1 and (shape[0] == 0 or (len(shape) >= 2 and shape[1] == 0)):
+        raise ValueError(f"{name} must hold at least one day and one sequence, got shape {tuple(shape)}")
+    days = shape[0] if shape else 1
+    batch = shape[1] if len(shape) >= 2 else 1
+    if days > MAX_DAYS:
+        raise ValueError(f"{name} must hold at most {MAX_DAYS:,} days, got {days:,}")
+    if days * batch * n_units > MAX_NUMBERS:
+        raise ValueError(f"{name} must make at most {MAX_NUMBERS:,} numbers per array (days x batch x units), "
+                         f"got {days:,} x {batch:,} x {n_units:,}")
+
+
+def run_gradient(run, run_type, gradient, n_units, what, name="d_short_memories"):
+    """Check a backward pass's arguments: `run` is a run of the layer's kind and `gradient`
+    broadcasts to its (days, batch, H) short-term memories. Returns the gradient as an array."""
+    if not isinstance(run, run_type):
+        raise TypeError(f"run must be {what} (what unroll returns), got {_describe(run)}")
+    shape = run.short_memories.shape
+    if shape[2] != n_units:
+        raise ValueError(f"run must come from a layer of {n_units} units, got one of {shape[2]}")
+    array = finite_array(gradient, name)
+    try:
+        np.broadcast_shapes(array.shape, shape)
+    except ValueError:
+        raise ValueError(f"{name} must have the run's shape (days, batch, H) = {shape} (or broadcast to it), "
+                         f"got shape {array.shape}") from None
+    if np.broadcast_shapes(array.shape, shape) != shape:
+        raise ValueError(f"{name} must have the run's shape (days, batch, H) = {shape}, got shape {array.shape}")
+    return array

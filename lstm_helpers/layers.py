@@ -20,7 +20,9 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from ._checks import _describe, finite_array, real_number
+from ._checks import (
+    MAX_UNITS, _describe, finite_array, one_of, real_number, run_gradient, run_size, seed as seed_check, whole_number,
+)
 from .activations import _sigmoid
 from .lstm import GATE_NAMES, check_params
 
@@ -203,7 +205,9 @@ class LSTMLayer:
         """Run the layer over every day of `values`, passing both memories on; an LSTMLayerRun.
 
         values: (days,), (days, batch) or (days, batch, I). Memories: (batch, H), zeros when None.
+        Limits: at most 100,000 days, and days x batch x H at most 20,000,000.
         """
+        run_size(values, self.n_units, "values")
         x = _sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
         units = self.n_units
@@ -235,6 +239,7 @@ class LSTMLayer:
         Returns (gradients as an LSTMLayer, d_values (days, batch, I),
         d_starting_long_memory (batch, H), d_starting_short_memory (batch, H)).
         """
+        d_short_memories = run_gradient(run, LSTMLayerRun, d_short_memories, self.n_units, "an LSTMLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         h1, h2, h3 = units, 2 * units, 3 * units
@@ -332,7 +337,9 @@ class RNNLayer:
         """Run the layer over every day of `values`; an RNNLayerRun.
 
         values: (days,), (days, batch) or (days, batch, I). short_memory: (batch, H), zeros when None.
+        Limits as for LSTMLayer.unroll.
         """
+        run_size(values, self.n_units, "values")
         x = _sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
         short = _starting_memory(short_memory, "short_memory", batch, self.n_units)
@@ -348,6 +355,7 @@ class RNNLayer:
     def backward(self, run, d_short_memories):
         """Backpropagation through time: (gradients as an RNNLayer, d_values (days, batch, I),
         d_starting_short_memory (batch, H)). d_short_memories as for LSTMLayer.backward."""
+        d_short_memories = run_gradient(run, RNNLayerRun, d_short_memories, self.n_units, "an RNNLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         d_sums = np.empty((days, batch, units))
@@ -371,8 +379,12 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
     N(0, 1/H) keeps the recurrent weights' overall size near 1 whatever H is. A forget bias
     of a few units holds the forget gate near 1 at the start, so the long-term memory keeps
     what it holds; a negative input bias keeps the input gate mostly shut, so the memory
-    is not flooded by every day's input.
+    is not flooded by every day's input. Limits: n_units at most 512, n_inputs at most 512.
     """
+    one_of(cell, "cell", ("lstm", "rnn"))
+    whole_number(n_units, "n_units", 1, MAX_UNITS)
+    whole_number(n_inputs, "n_inputs", 1, MAX_UNITS)
+    seed_check(seed)
     cell = _check_cell(cell)
     n_units, n_inputs = _count(n_units, "n_units"), _count(n_inputs, "n_inputs")
     seed = _seed(seed)

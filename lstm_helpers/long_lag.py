@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import real_number
+from ._checks import (
+    MAX_DAYS, MAX_NUMBERS, MAX_SEQUENCES, MAX_STEPS, MAX_UNITS, _describe, finite_array, function, one_of,
+    real_number, run_size, seed as seed_check, sequence_of, whole_number,
+)
 from .layers import LSTMLayer, _check_cell, _count, _seed
-from .sequence_model import new_sequence_model, train_sequence_model
+from .sequence_model import SequenceModel, new_sequence_model, train_sequence_model
 
 # The settings of the experiment (see long_lag_experiment); forget and input biases are the LSTM's.
 DEFAULTS = {"n_units": 4, "learning_rate": 0.01, "batch_size": 64, "max_steps": 1500, "n_test": 500,
@@ -29,7 +32,13 @@ SUCCESS = 0.95  # test accuracy at or above which a run counts as solving the ta
 
 def long_lag_data(n_days, n_sequences, seed):
     """(values (n_days, n_sequences), targets (n_sequences,)): day 1 is 0 or 1 at random,
-    days 2 to n_days are random in [0, 1), and each target is its sequence's day 1."""
+    days 2 to n_days are random in [0, 1), and each target is its sequence's day 1.
+    Limits: n_days at most 100,000, n_sequences at most 1,000,000, their product at most 20,000,000."""
+    whole_number(n_days, "n_days", 1, MAX_DAYS)
+    whole_number(n_sequences, "n_sequences", 1, MAX_SEQUENCES)
+    seed_check(seed)
+    if n_days * n_sequences > MAX_NUMBERS:
+        raise ValueError(f"n_days x n_sequences must be at most {MAX_NUMBERS:,}, got {n_days:,} x {n_sequences:,}")
     n_days, n_sequences = _count(n_days, "n_days"), _count(n_sequences, "n_sequences")
     rng = np.random.default_rng(_seed(seed))
     values = rng.random((n_days, n_sequences))
@@ -70,7 +79,18 @@ class LongLagResult:
 
 
 def experiment_settings(cell, **overrides):
-    """The full settings long_lag_experiment uses for `cell`, with any overrides; checked."""
+    """The full settings long_lag_experiment uses for `cell`, with any overrides; checked.
+    Limits: n_units 512, max_steps 100,000, n_test and n_validation 100,000; stop_accuracy above 0, at most 1."""
+    one_of(cell, "cell", ("lstm", "rnn"))
+    limits = {"n_units": MAX_UNITS, "max_steps": MAX_STEPS, "n_test": 100_000, "n_validation": 100_000,
+              "batch_size": 100_000, "check_every": MAX_STEPS}
+    for name, most in limits.items():
+        if name in overrides:
+            whole_number(overrides[name], name, 1, most)
+    if "stop_accuracy" in overrides:
+        stop = real_number(overrides["stop_accuracy"], "stop_accuracy")
+        if not 0 < stop <= 1:
+            raise ValueError(f"stop_accuracy must be above 0 and at most 1 (an accuracy), got {stop!r}")
     cell = _check_cell(cell)
     settings = {**DEFAULTS, **(LSTM_BIASES if cell == "lstm" else {})}
     unknown = sorted(set(overrides) - set(settings))
@@ -97,7 +117,12 @@ def long_lag_experiment(cell, n_days, seed, callback=None, **overrides):
     sequences per Adam step at learning rate 0.01; at most 1500 steps, stopping once the
     accuracy on 500 validation sequences reaches 0.99; test accuracy on 500 more.
     callback(step, training_loss, validation_accuracy) is called every check.
+    Limit: n_days at most 1,000 (the course: at most 100; 1,000 days take minutes a run).
     """
+    one_of(cell, "cell", ("lstm", "rnn"))
+    whole_number(n_days, "n_days", 1, 1000)
+    seed_check(seed)
+    function(callback, "callback", allow_none=True)
     settings = experiment_settings(cell, **overrides)
     n_days, seed = _count(n_days, "n_days"), _seed(seed)
     biases = {name: settings[name] for name in LSTM_BIASES if name in settings}
@@ -144,6 +169,15 @@ def first_day_influence(models, values, tanh_slopes=True):
     Returns (days, len(models), batch). With tanh_slopes=False an RNN's tanh slopes are taken
     as 1, leaving only its weights: the w^n of notebook 02, with a matrix for w.
     """
+    models = sequence_of(models, "models", "SequenceModels", MAX_SEQUENCES)
+    for model in models:
+        if not isinstance(model, SequenceModel):
+            raise TypeError(f"models must hold SequenceModels (see new_sequence_model), got {_describe(model)}")
+    values = finite_array(values, "values")
+    if models:
+        run_size(values[:, 0] if values.ndim >= 2 else values, models[0].n_units * len(models), "values")
+    if not isinstance(tanh_slopes, (bool, np.bool_)):
+        raise TypeError(f"tanh_slopes must be True or False, got {_describe(tanh_slopes)}")
     return _forward_influence(models, values, tanh_slopes)[0]
 
 
@@ -239,7 +273,12 @@ class GradientByLag:
 def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=0.0, input_bias=0.0,
                     recurrent_std=None):
     """|d prediction / d day 1| against the lag, for untrained models (one per seed, each on its
-    own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once."""
+    own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once.
+    Limits: max_days at most 1,000, at most 1,000 seeds, n_units at most 512."""
+    one_of(cell, "cell", ("lstm", "rnn"))
+    whole_number(max_days, "max_days", 1, 1000)
+    whole_number(n_units, "n_units", 1, MAX_UNITS)
+    seeds = [seed_check(s, "seeds") for s in sequence_of(seeds, "seeds", "seeds (whole numbers)", 1000)]
     cell, max_days = _check_cell(cell), _count(max_days, "max_days")
     seeds = [_seed(s) for s in seeds]
     if not seeds:
@@ -268,7 +307,8 @@ def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=
 def stretched_companies(n_days):
     """Company A and B stretched to n_days: day 1 is 0 (A) or 1 (B), then days 2-4's values
     0.5, 0.25, 1 repeat for both. With n_days = 4 these are the course's days 1-4.
-    Returns ([A's days, B's days], [A's target 0, B's target 1])."""
+    Returns ([A's days, B's days], [A's target 0, B's target 1]). n_days: at most 100,000."""
+    whole_number(n_days, "n_days", 1, MAX_DAYS)
     n_days = _count(n_days, "n_days")
     middle = [(0.5, 0.25, 1.0)[k % 3] for k in range(n_days - 1)]
     return [[0.0, *middle], [1.0, *middle]], [0.0, 1.0]
@@ -349,6 +389,9 @@ def long_lag_table(path=None):
         with open(path) as handle:
             text = handle.read()
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines:
+        raise ValueError(f"the table file {path or TABLE_FILE!r} is empty: it must start with the header "
+                         f"{','.join(TABLE_COLUMNS)}")
     header = next(csv.reader(lines[:1]))
     if tuple(header) != TABLE_COLUMNS:
         raise ValueError(f"the table's columns must be {', '.join(TABLE_COLUMNS)}, got {', '.join(header)}")
@@ -361,7 +404,12 @@ def long_lag_table(path=None):
 def untrained_readout_accuracy(cell, n_days, seed, n_sequences=500, **settings):
     """Test accuracy of an untrained layer whose read-out alone is fitted (least squares) to
     n_sequences training sequences: how much of day 1 the random layer already carries to the
-    last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment."""
+    last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment.
+    Limits as for long_lag_data; n_units at most 512."""
+    one_of(cell, "cell", ("lstm", "rnn"))
+    whole_number(n_sequences, "n_sequences", 1, MAX_SEQUENCES)
+    if "n_units" in settings:
+        whole_number(settings["n_units"], "n_units", 1, MAX_UNITS)
     allowed = {"n_units", "recurrent_std", *(LSTM_BIASES if _check_cell(cell) == "lstm" else ())}
     unknown = sorted(set(settings) - allowed)
     if unknown:

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _describe, finite_array, real_number
+from ._checks import (
+    MAX_SEQUENCES, MAX_STEPS, _describe, finite_array, fraction, function, real_number, seed as seed_check,
+    whole_number,
+)
 from .layers import LSTMLayer, RNNLayer, _count, _seed, _sequence_values, new_layer
 
 
@@ -143,6 +146,19 @@ def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input
     return SequenceModel(layer, rng.normal(0.0, 1.0 / np.sqrt(n_units), n_units), 0.0)
 
 
+def same_shapes(model, gradients):
+    """Adam.step's check: gradients is a SequenceModel whose arrays have the model's shapes."""
+    if not isinstance(gradients, SequenceModel):
+        raise TypeError(f"gradients must be a SequenceModel (from loss_and_gradients), got {_describe(gradients)}")
+    if not isinstance(model, SequenceModel):
+        raise TypeError(f"model must be a SequenceModel, got {_describe(model)}")
+    shapes = [np.shape(a) for a in model.parameters()], [np.shape(a) for a in gradients.parameters()]
+    if model.cell != gradients.cell or shapes[0] != shapes[1]:
+        raise ValueError(f"gradients must have the model's shape ({model.cell}, {model.n_units} units, "
+                         f"{model.n_inputs} inputs), got ({gradients.cell}, {gradients.n_units} units, "
+                         f"{gradients.n_inputs} inputs)")
+
+
 class Adam:
     """Adam, as PyTorch's torch.optim.Adam defines it (no weight decay, no amsgrad).
 
@@ -159,6 +175,7 @@ class Adam:
 
     def step(self, model, gradients):
         """The model after one step downhill along `gradients` (a model of the same shape)."""
+        same_shapes(model, gradients)
         params = [np.asarray(a, dtype=float) for a in model.parameters()]
         grads = [np.asarray(a, dtype=float) for a in gradients.parameters()]
         if self._m is None:
@@ -184,10 +201,7 @@ def _positive(value, name):
 
 
 def _fraction(value, name):
-    value = real_number(value, name)
-    if not 0 <= value < 1:
-        raise ValueError(f"{name} must be at least 0 and below 1, got {value}")
-    return value
+    return fraction(value, name, allow_zero=True)  # Adam's betas may be 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,7 +248,13 @@ def train_sequence_model(model, training_data, validation_data=None, *, max_step
       when stop_when(predictions, targets) says True, or after `patience` checks without a
       lower validation loss; otherwise after max_steps.
     callback(step, training_loss, validation_loss), if given, is called at every check.
+    Limit: max_steps at most 100,000.
     """
+    whole_number(max_steps, "max_steps", 1, MAX_STEPS)
+    whole_number(batch_size, "batch_size", 1, MAX_SEQUENCES)
+    seed_check(seed)
+    function(stop_when, "stop_when", allow_none=True)
+    function(callback, "callback", allow_none=True)
     if not isinstance(model, SequenceModel):
         raise TypeError(f"model must be a SequenceModel (see new_sequence_model), got {_describe(model)}")
     training = _dataset(training_data, "training_data", model.n_inputs)
