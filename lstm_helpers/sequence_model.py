@@ -147,16 +147,17 @@ def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input
 
 
 def same_shapes(model, gradients):
-    """Adam.step's check: gradients is a SequenceModel whose arrays have the model's shapes."""
-    if not isinstance(gradients, SequenceModel):
-        raise TypeError(f"gradients must be a SequenceModel (from loss_and_gradients), got {_describe(gradients)}")
-    if not isinstance(model, SequenceModel):
-        raise TypeError(f"model must be a SequenceModel, got {_describe(model)}")
+    """Adam.step's check: gradients is a model of the same kind (a SequenceModel or a layer)
+    whose arrays have the model's shapes."""
+    for name, value in (("model", model), ("gradients", gradients)):
+        if not callable(getattr(value, "parameters", None)) or not callable(getattr(value, "with_parameters", None)):
+            raise TypeError(f"{name} must be a SequenceModel or a layer (with parameters()), got {_describe(value)}")
+    if type(gradients) is not type(model):
+        raise TypeError(f"gradients must be a {type(model).__name__} like the model (from its backward pass), "
+                        f"got {_describe(gradients)}")
     shapes = [np.shape(a) for a in model.parameters()], [np.shape(a) for a in gradients.parameters()]
-    if model.cell != gradients.cell or shapes[0] != shapes[1]:
-        raise ValueError(f"gradients must have the model's shape ({model.cell}, {model.n_units} units, "
-                         f"{model.n_inputs} inputs), got ({gradients.cell}, {gradients.n_units} units, "
-                         f"{gradients.n_inputs} inputs)")
+    if shapes[0] != shapes[1]:
+        raise ValueError(f"gradients must have the model's shapes {shapes[0]}, got {shapes[1]}")
 
 
 class Adam:

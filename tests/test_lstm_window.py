@@ -146,5 +146,5 @@ def test_settings_and_order_of_calls_are_checked(ar1_split):
     with pytest.raises(TypeError, match="validation must be a Period"):
         lstm.fit(ar1_split.train, "2009")
     fitted = small_lstm(max_steps=25).fit(ar1_split.train)
-    with pytest.raises(ValueError, match=r"inputs must have shape \(windows, days\)"):
+    with pytest.raises(ValueError, match=r"inputs must have shape \(windows, 5\)"):
         fitted.predict(np.zeros(5))
