@@ -351,7 +351,8 @@ for name, fitted in scalers.items():
 choices = lh.lstm_choices(n_units=(4, 8, 16))  # seed 0 and the defaults
 make_lstm = lambda: lh.ValidationChoice(choices)  # fresh and unfitted at each call
 models = {**lh.BASELINES, "LSTM": make_lstm}
-results = lh.evaluate(models, split, progress=ProgressBar("three LSTMs and the baselines", "about 10 s"))
+progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
+results = lh.evaluate(models, split, progress=progress)
 chosen = results.models["LSTM"]
 print(chosen.summary())
 lstm = chosen.model  # the LSTMWindow the validation period chose
@@ -553,8 +554,9 @@ plot_memory(train_returns, f"{TICKER}, training period:")
 sizes = np.abs(returns)
 size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_START)
 size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
+progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
 size_results = lh.evaluate(size_models, size_split, reference="training mean size",
-                           progress=ProgressBar("three LSTMs and the baselines", "about 10 s"))
+                           progress=progress)
 print(size_results.table())
 print("the LSTM chosen:", size_results.models["LSTM"].chosen)
 
