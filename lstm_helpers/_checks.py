@@ -19,6 +19,13 @@ What counts as a number, everywhere in lstm_helpers:
 
 A wrong type is a TypeError, a wrong value (NaN, infinity, too large, out of
 range) a ValueError; both name the argument and say what was expected.
+
+One validator per kind of argument, used by every module: real_number, whole_number
+(with bounds), seed, fraction (0 allowed or not), positive, function (a callback),
+finite_array, one_of, in_range (a slider's value), sequence_of (a list of settings).
+Sizes are capped (MAX_DAYS, MAX_UNITS, MAX_STEPS, MAX_SEQUENCES, MAX_NUMBERS; run_size
+for a layer's run) far beyond the course's use, so that a typo such as 10**9 days is
+refused at once, before anything large is allocated or a loop runs for hours.
 """
 
 import math
@@ -34,7 +41,7 @@ MAX_DAYS = 100_000  # days in a sequence (the course: at most 100)
 MAX_UNITS = 512  # units of a layer (the course: at most 16)
 MAX_STEPS = 100_000  # training steps or epochs of a sequence model (the course: at most 6,000)
 MAX_SEQUENCES = 1_000_000  # sequences in one batch or data set (the course: at most 2,202)
-MAX_NUMBERS = 20_000_000  # days x sequences x units in one run (160 MB of floats a array)
+MAX_NUMBERS = 20_000_000  # days x sequences x units in one run (160 MB of floats an array)
 MAX_SEED = 2**63 - 1  # numpy's generators take any int; a seed is refused above this, to stay one kind of number
 FLOAT_RANGE = "a finite number within a float's range (about -1.8e308 to 1.8e308)"
 
