@@ -101,7 +101,8 @@ def seed(value, name="seed"):
 
 def sequence_of(value, name, what, most):
     """`value` as a list (a list, tuple, range or 1-D array of at most `most` items), else a named error."""
-    if isinstance(value, (str, bytes, dict, set)) or not hasattr(value, "__iter__") or np.ndim(value) > 1:
+    if (isinstance(value, (str, bytes, dict, set)) or not hasattr(value, "__iter__")
+            or (isinstance(value, np.ndarray) and value.ndim != 1)):
         raise TypeError(f"{name} must be a list of {what}, got {_describe(value)}")
     items = []
     for item in value:

@@ -82,6 +82,9 @@ def make_windows(values, n_days):
     all the windows together (notebook 07's returns make about 65,000).
     """
     n_days = whole_number(n_days, "n_days", 1, MAX_WINDOW_DAYS)
+    if isinstance(values, (list, tuple, np.ndarray)) and (len(values) - n_days) * n_days > MAX_WINDOW_VALUES:
+        raise ValueError(f"values and n_days must make at most {MAX_WINDOW_VALUES:,} numbers of windows "
+                         f"(windows x n_days), got {len(values) - n_days:,} x {n_days:,}")
     values = _series(values, "values")
     if len(values) <= n_days:
         raise ValueError(f"values must hold more than n_days = {n_days} values, got {len(values)}")

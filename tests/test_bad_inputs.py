@@ -379,6 +379,7 @@ def test_drawing_helpers_name_their_bad_arguments(call, error, words):
 
 # -- issue 20: every bad input named -------------------------------------------------------------
 
+from lstm_helpers import evaluation as evaluation_module  # noqa: E402
 from lstm_helpers import long_lag as long_lag_module  # noqa: E402
 from lstm_helpers.layers import new_layer  # noqa: E402
 from lstm_helpers.sequence_model import Adam, new_sequence_model, train_sequence_model  # noqa: E402
@@ -560,7 +561,7 @@ HUGE_CALLS = [
     ("autocorrelation", lambda: lh.autocorrelation(RETURNS, 10**6), "max_lag must be a whole number from 1 to 1,000"),
     ("shuffled_split", lambda: lh.shuffled_split(10**12, 0.2), "n_windows must be a whole number from 2"),
     ("leaked_targets", lambda: lh.leaked_targets(np.array([10**12]), np.array([0]), 20), "train_starts must be"),
-    ("bootstrap", lambda: lh.block_bootstrap_indices(10**6, 10**6), "n x n_resamples must be at most"),
+    ("bootstrap", lambda: evaluation_module.block_bootstrap_indices(10**6, 10**6), "n x n_resamples must be at most"),
     ("walk_forward years", lambda: lh.walk_forward(DATES[1:], RETURNS, 20, lh.BASELINES, range(1900, 10**9)),
      "test_years must hold at most 50 years"),
     ("time_split days", lambda: lh.time_split(DATES[1:], RETURNS, 10**6, "2009-01-01", "2011-01-01"),
