@@ -12,17 +12,19 @@ Every model sees the test period only through predict, so nothing from the futur
 its training. Intervals are seeded, so the same data gives the same numbers.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _describe
+from ._checks import MAX_SEED, describe, function, positive, whole_number
 from .forecasting import (
-    Period, Split, _date, _dates, _series, _whole_number, make_windows, shuffled_split, time_split,
+    Period, Split, _date, _dates, _series, make_windows, shuffled_split, time_split,
 )
 
 Z_95 = 1.959963984540054  # the standard normal's 97.5% quantile: a 95% two-sided interval
+MAX_RESAMPLED = 20_000_000  # days x resamples in a bootstrap (160 MB of indices)
 
 
 # --- scores ----------------------------------------------------------------------------------
@@ -35,9 +37,19 @@ def _pair(predicted, actual):
 
 
 def rmse(predicted, actual):
-    """Root mean squared error: the typical size of a miss, in the series' own units."""
+    """Root mean squared error: the typical size of a miss, in the series' own units.
+
+    Exact at any finite inputs: misses beyond 1e150 are measured in units of the largest value,
+    so squaring cannot overflow; an RMSE beyond a float's range (about 1.8e308) is a ValueError."""
     predicted, actual = _pair(predicted, actual)
-    return float(np.sqrt(np.mean((predicted - actual) ** 2)))
+    size = float(max(np.max(np.abs(predicted)), np.max(np.abs(actual))))
+    if size <= 1e150:
+        return float(np.sqrt(np.mean((predicted - actual) ** 2)))
+    result = size * float(np.sqrt(np.mean((predicted / size - actual / size) ** 2)))
+    if not math.isfinite(result):
+        raise ValueError("predicted and actual are so far apart that their RMSE is beyond a float's range "
+                         "(about 1.8e308)")
+    return result
 
 
 def r_squared(predicted, actual):
@@ -50,9 +62,10 @@ def r_squared(predicted, actual):
 
 
 def wilson_interval(successes, trials, z=Z_95):
-    """The Wilson score interval (95% by default) for a proportion successes / trials."""
-    trials = _whole_number(trials, "trials", 1)
-    successes = _whole_number(successes, "successes", 0)
+    """The Wilson score interval (95% by default) for a proportion successes / trials; z above 0."""
+    z = positive(z, "z")
+    trials = whole_number(trials, "trials", 1)
+    successes = whole_number(successes, "successes", 0)
     if successes > trials:
         raise ValueError(f"successes must be at most trials ({trials}), got {successes}")
     p = successes / trials
@@ -103,11 +116,15 @@ def block_bootstrap_indices(n, n_resamples=2000, block_days=10, seed=0):
     """(n_resamples, n) indices: each row strings together random runs of block_days days.
 
     Runs of days, rather than single days, keep calm and stormy weeks together, so the
-    interval does not pretend that neighbouring days are independent.
+    interval does not pretend that neighbouring days are independent. Limit: n x n_resamples
+    at most 20,000,000 indices (notebook 07: 523 x 2000).
     """
-    n = _whole_number(n, "n", 1)
-    n_resamples = _whole_number(n_resamples, "n_resamples", 1)
-    block_days = min(_whole_number(block_days, "block_days", 1), n)
+    n = whole_number(n, "n", 1)
+    n_resamples = whole_number(n_resamples, "n_resamples", 1)
+    block_days = min(whole_number(block_days, "block_days", 1), n)
+    seed = whole_number(seed, "seed", 0, MAX_SEED)
+    if n * n_resamples > MAX_RESAMPLED:
+        raise ValueError(f"n x n_resamples must be at most {MAX_RESAMPLED:,} indices, got {n:,} x {n_resamples:,}")
     rng = np.random.default_rng(seed)
     n_blocks = -(-n // block_days)
     starts = rng.integers(0, n - block_days + 1, size=(n_resamples, n_blocks))
@@ -155,10 +172,10 @@ def direction_difference(predicted, reference, actual, seed=0, n_resamples=2000,
 def _models(models):
     if not isinstance(models, dict) or not models:
         raise TypeError(f"models must be a dict of name -> a function making a model (such as lh.BASELINES), "
-                        f"got {_describe(models)}")
+                        f"got {describe(models)}")
     for name, make in models.items():
         if not isinstance(name, str) or not callable(make):
-            raise TypeError(f"models must map names to functions that make a model; got {name!r}: {_describe(make)}")
+            raise TypeError(f"models must map names to functions that make a model; got {name!r}: {describe(make)}")
     return models
 
 
@@ -357,10 +374,12 @@ def _compare(difference, lower_is_better, better, worse, reference):
     return f"{better if is_better else worse} than {reference}, beyond noise (95% interval excludes 0)"
 
 
-def evaluate(models, split, seed=0, reference=None):
+def evaluate(models, split, seed=0, reference=None, progress=None):
     """Fit each model on split.train (with split.validation for early stopping), score it on split.test.
 
     models maps a name to a function that makes a fresh, unfitted model (a class works).
+    progress: None, or a function progress(done, total, text) called before each model is
+    fitted and once at the end (notebook 07 passes a ProgressBar).
     reference=None is for returns: every RMSE is compared with "tomorrow = today" (a return of
     0) and every direction with always saying "up". For a target without a direction, such as
     the size of a move, name one of the models as the reference: every RMSE is compared with
@@ -368,16 +387,22 @@ def evaluate(models, split, seed=0, reference=None):
     """
     models = _models(models)
     if not isinstance(split, Split):
-        raise TypeError(f"split must be the result of lh.time_split, got {_describe(split)}")
+        raise TypeError(f"split must be the result of lh.time_split, got {describe(split)}")
+    seed = whole_number(seed, "seed", 0, MAX_SEED)
+    progress = function(progress, "progress", allow_none=True)
     if reference is not None and reference not in models:
         raise ValueError(f"reference must be None (compare with 'tomorrow = today') or one of the models' names "
-                         f"({', '.join(map(repr, models))}), got {_describe(reference)}")
+                         f"({', '.join(map(repr, models))}), got {describe(reference)}")
     actual = split.test.targets
     if reference is None and not np.any(actual != 0):
         raise ValueError("the test period has no day with a move")
     predictions, fitted = {}, {}
-    for name, make in models.items():
+    for done, (name, make) in enumerate(models.items()):
+        if progress is not None:
+            progress(done, len(models), f"fitting {name!r}")
         fitted[name], predictions[name] = _fit_and_predict(name, make, split)
+    if progress is not None:
+        progress(len(models), len(models), "done")
     up = np.ones_like(actual)
     compared = np.zeros_like(actual) if reference is None else predictions[reference]
     scores = []
@@ -489,22 +514,37 @@ class WalkForward:
         return {n for n in names if all(_is_zero(r.score(n).rmse_vs_reference) for r in self.results)}
 
 
-def walk_forward(dates, values, n_days, models, test_years, validation_years=1, seed=0, reference=None):
+def walk_forward(dates, values, n_days, models, test_years, validation_years=1, seed=0, reference=None,
+                 progress=None):
     """For each test year Y: train on everything before the validation years, validate on the
     validation_years just before Y, test on Y. Nothing after Y's end is used in that round.
-    reference as for evaluate."""
+    reference and progress as for evaluate (progress counts the models of every year).
+    At most 50 test years and 50 validation years."""
     models = _models(models)
-    validation_years = _whole_number(validation_years, "validation_years", 1)
+    validation_years = whole_number(validation_years, "validation_years", 1, 50)
+    seed = whole_number(seed, "seed", 0, MAX_SEED)
+    progress = function(progress, "progress", allow_none=True)
     if isinstance(test_years, (str, bytes)) or not hasattr(test_years, "__iter__"):
-        raise TypeError(f"test_years must be a list of years such as [2009, 2010], got {_describe(test_years)}")
-    years = tuple(_whole_number(y, "test_years", 1900) for y in test_years)
+        raise TypeError(f"test_years must be a list of years such as [2009, 2010], got {describe(test_years)}")
+    years = tuple(whole_number(y, "test_years", 1900, 2200) for y in itertools.islice(test_years, 51))
     if not years:
         raise ValueError("test_years must hold at least one year")
-    results = []
+    if len(years) > 50:
+        raise ValueError("test_years must hold at most 50 years")
+    values = _series(values, "values")
+    dates = _dates(dates, "dates", len(values))
+    covered = dates.astype("datetime64[Y]").astype(int) + 1970
     for year in years:
+        if year not in covered:
+            raise ValueError(f"test_years must be years inside the data ({covered[0]} to {covered[-1]}), got {year}")
+    results = []
+    for k, year in enumerate(years):
         split = time_split(dates, values, n_days, validation_start=f"{year - validation_years}-01-01",
                            test_start=f"{year}-01-01", test_end=f"{year + 1}-01-01")
-        results.append(evaluate(models, split, seed, reference))
+        step = None if progress is None else (
+            lambda done, total, text, k=k, year=year: progress(k * total + done, len(years) * total,
+                                                               f"{year}: {text}"))
+        results.append(evaluate(models, split, seed, reference, step))
     return WalkForward(years, tuple(results))
 
 
@@ -549,8 +589,9 @@ def random_split_check(dates, values, n_days, make_model, test_start, test_fract
     """
     values = _series(values, "values")
     dates = _dates(dates, "dates", len(values))
+    seed = whole_number(seed, "seed", 0, MAX_SEED)
     if not callable(make_model):
-        raise TypeError(f"make_model must be a function that makes a model (a class works), got {_describe(make_model)}")
+        raise TypeError(f"make_model must be a function that makes a model (a class works), got {describe(make_model)}")
     inputs, targets = make_windows(values, n_days)
     n_days = inputs.shape[1]
     target_dates = dates[n_days:]

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _describe, finite_array
+from ._checks import MAX_SEED, describe, finite_array, fraction, real_number, whole_number
 
 
 # --- checks -----------------------------------------------------------------------------------
+
+MAX_WINDOW_DAYS = 1000  # n_days, max_lag: notebook 07 uses 20
+MAX_WINDOW_VALUES = 20_000_000  # windows x n_days (160 MB of floats); 07's returns make about 65,000
+MAX_WINDOWS = 10_000_000  # shuffled_split's n_windows, and any window start in leaked_targets
+
 
 def _series(values, name, min_length=1):
     array = finite_array(values, name)
@@ -28,26 +33,18 @@ def _series(values, name, min_length=1):
     return array
 
 
-def _whole_number(value, name, minimum):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number, got {_describe(value)}")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)
-
-
 def _date(value, name):
     if isinstance(value, (bool, numbers.Number)) or value is None:
-        raise TypeError(f"{name} must be a date such as '2011-01-01', got {_describe(value)}")
+        raise TypeError(f"{name} must be a date such as '2011-01-01', got {describe(value)}")
     try:
         return np.datetime64(value, "D")
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date such as '2011-01-01', got {_describe(value)}") from None
+        raise ValueError(f"{name} must be a date such as '2011-01-01', got {describe(value)}") from None
 
 
 def _dates(dates, name, length):
     wrong = TypeError(f"{name} must be an array of dates (numpy datetime64 or strings such as '2011-01-03'), "
-                      f"got {_describe(dates)}")
+                      f"got {describe(dates)}")
     if np.asarray(dates).dtype.kind not in "MUO":  # numbers would silently become days since 1970
         raise wrong
     try:
@@ -59,12 +56,6 @@ def _dates(dates, name, length):
     if np.isnat(array).any() or not np.all(np.diff(array) > np.timedelta64(0, "D")):
         raise ValueError(f"{name} must be strictly increasing dates, oldest first")
     return array
-
-
-def _fraction(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < 1:
-        raise ValueError(f"{name} must be a number between 0 and 1, got {_describe(value)}")
-    return float(value)
 
 
 # --- from prices to windows ---------------------------------------------------------------------
@@ -87,12 +78,19 @@ def make_windows(values, n_days):
     """(inputs, targets): each window is n_days days in a row, its target the next day.
 
     inputs has shape (len(values) - n_days, n_days); window i is values[i:i + n_days] and its
-    target values[i + n_days].
+    target values[i + n_days]. Limits: n_days at most 1,000, and at most 20,000,000 numbers in
+    all the windows together (notebook 07's returns make about 65,000).
     """
+    n_days = whole_number(n_days, "n_days", 1, MAX_WINDOW_DAYS)
+    if isinstance(values, (list, tuple, np.ndarray)) and (len(values) - n_days) * n_days > MAX_WINDOW_VALUES:
+        raise ValueError(f"values and n_days must make at most {MAX_WINDOW_VALUES:,} numbers of windows "
+                         f"(windows x n_days), got {len(values) - n_days:,} x {n_days:,}")
     values = _series(values, "values")
-    n_days = _whole_number(n_days, "n_days", 1)
     if len(values) <= n_days:
         raise ValueError(f"values must hold more than n_days = {n_days} values, got {len(values)}")
+    if (len(values) - n_days) * n_days > MAX_WINDOW_VALUES:
+        raise ValueError(f"values and n_days must make at most {MAX_WINDOW_VALUES:,} numbers of windows "
+                         f"(windows x n_days), got {len(values) - n_days:,} x {n_days:,}")
     inputs = np.lib.stride_tricks.sliding_window_view(values[:-1], n_days).copy()
     return inputs, values[n_days:].copy()
 
@@ -101,10 +99,10 @@ def autocorrelation(values, max_lag):
     """Correlation of the series with itself max_lag days later, for lags 1 .. max_lag.
 
     Near 0 at every lag: yesterday says little about today. For white noise of n days, about
-    95% of the lags fall within +-1.96 / sqrt(n) by chance alone (noise_band).
+    95% of the lags fall within +-1.96 / sqrt(n) by chance alone (noise_band). max_lag: at most 1,000.
     """
+    max_lag = whole_number(max_lag, "max_lag", 1, MAX_WINDOW_DAYS)
     values = _series(values, "values", min_length=3)
-    max_lag = _whole_number(max_lag, "max_lag", 1)
     if max_lag >= len(values) - 1:
         raise ValueError(f"max_lag must be below len(values) - 1 = {len(values) - 1}, got {max_lag}")
     centred = values - values.mean()
@@ -116,7 +114,7 @@ def autocorrelation(values, max_lag):
 
 def noise_band(n_values):
     """1.96 / sqrt(n): the half-width within which white noise's autocorrelations mostly fall."""
-    return 1.959963984540054 / np.sqrt(_whole_number(n_values, "n_values", 1))
+    return 1.959963984540054 / np.sqrt(whole_number(n_values, "n_values", 1))
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,11 +171,12 @@ def time_split(dates, values, n_days, validation_start, test_start, test_end=Non
     test from test_start until test_end (the end of the data if None).
 
     Windows are made inside each period separately, so no window reaches across a boundary:
-    the first n_days of the validation and test periods serve only as inputs.
+    the first n_days of the validation and test periods serve only as inputs. n_days: at most
+    1,000 (make_windows' limits).
     """
+    n_days = whole_number(n_days, "n_days", 1, MAX_WINDOW_DAYS)
     values = _series(values, "values")
     dates = _dates(dates, "dates", len(values))
-    n_days = _whole_number(n_days, "n_days", 1)
     bounds = [_date(validation_start, "validation_start"), _date(test_start, "test_start")]
     bounds.append(dates[-1] + 1 if test_end is None else _date(test_end, "test_end"))
     if not bounds[0] < bounds[1] < bounds[2]:
@@ -201,15 +200,26 @@ class Scaler:
     """Shift and stretch values to mean 0 and standard deviation 1, as measured where it was fitted."""
 
     mean: float
-    scale: float
+    scale: float  # above 0
+
+    def __post_init__(self):
+        object.__setattr__(self, "mean", real_number(self.mean, "Scaler.mean"))
+        object.__setattr__(self, "scale", real_number(self.scale, "Scaler.scale"))
+        if self.scale <= 0:
+            raise ValueError(f"Scaler.scale must be above 0 (a spread to divide by), got {self.scale!r}")
 
     @classmethod
     def fit(cls, values):
         values = _series(values, "values", min_length=2)
-        scale = float(np.std(values))
+        size = float(np.max(np.abs(values)))
+        if size > 1e150:  # squares would overflow: measure on values / size, then scale back
+            shrunk = values / size
+            mean, scale = size * float(np.mean(shrunk)), size * float(np.std(shrunk))
+        else:
+            mean, scale = float(np.mean(values)), float(np.std(values))
         if scale == 0:
             raise ValueError("values must not all be equal: there is no spread to scale by")
-        return cls(float(np.mean(values)), scale)
+        return cls(mean, scale)
 
     def transform(self, values):
         return (finite_array(values, "values") - self.mean) / self.scale
@@ -223,8 +233,13 @@ class Scaler:
 def _period(value, name):
     if not isinstance(value, Period):
         raise TypeError(f"{name} must be a Period (split.train, split.validation or split.test), "
-                        f"got {_describe(value)}")
+                        f"got {describe(value)}")
     return value
+
+
+def _validation(value):
+    """None or a Period: a baseline ignores the validation period, but not a wrong argument."""
+    return None if value is None else _period(value, "validation")
 
 
 def _inputs(inputs, n_days=None):
@@ -242,6 +257,7 @@ class ZeroReturn:
 
     def fit(self, train, validation=None):
         _period(train, "train")
+        _validation(validation)
         return self
 
     def predict(self, inputs):
@@ -256,6 +272,7 @@ class TrainingMean:
 
     def fit(self, train, validation=None):
         self.mean = float(np.mean(_period(train, "train").values))
+        _validation(validation)
         return self
 
     def predict(self, inputs):
@@ -277,7 +294,7 @@ class LinearWindow:
 
     def __init__(self, scaler=None):
         if scaler is not None and not isinstance(scaler, Scaler):
-            raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {_describe(scaler)}")
+            raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {describe(scaler)}")
         self.scaler = scaler
 
     def _scaled(self, values):
@@ -285,6 +302,7 @@ class LinearWindow:
 
     def fit(self, train, validation=None):
         train = _period(train, "train")
+        _validation(validation)
         design = np.column_stack([self._scaled(train.inputs), np.ones(len(train))])
         solution = np.linalg.lstsq(design, self._scaled(train.targets), rcond=None)[0]
         self.weights, self.bias = solution[:-1], float(solution[-1])
@@ -304,6 +322,7 @@ class LastValue:
 
     def fit(self, train, validation=None):
         _period(train, "train")
+        _validation(validation)
         return self
 
     def predict(self, inputs):
@@ -318,6 +337,7 @@ class WindowMean:
 
     def fit(self, train, validation=None):
         _period(train, "train")
+        _validation(validation)
         return self
 
     def predict(self, inputs):
@@ -361,7 +381,7 @@ class ValidationChoice:
         if not isinstance(candidates, dict) or not candidates or not all(
                 isinstance(name, str) and callable(make) for name, make in candidates.items()):
             raise TypeError("candidates must be a dict of name -> a function making a model (such as "
-                            f"lh.lstm_choices()), got {_describe(candidates)}")
+                            f"lh.lstm_choices()), got {describe(candidates)}")
         self.candidates = dict(candidates)
         self.chosen = self.model = None
         self.validation_rmse = {}
@@ -374,7 +394,11 @@ class ValidationChoice:
         fitted = {}
         for name, make in self.candidates.items():
             fitted[name] = make().fit(train, validation)
-            missed = np.asarray(fitted[name].predict(validation.inputs), dtype=float) - validation.targets
+            predicted = np.asarray(fitted[name].predict(validation.inputs), dtype=float)
+            if predicted.shape != validation.targets.shape or not np.all(np.isfinite(predicted)):
+                raise ValueError(f"candidates[{name!r}] must predict {len(validation)} finite numbers for the "
+                                 f"validation period, one per window; got {describe(predicted)}")
+            missed = predicted - validation.targets
             self.validation_rmse[name] = float(np.sqrt(np.mean(missed ** 2)))
         self.chosen = min(self.validation_rmse, key=self.validation_rmse.get)  # the first, on a tie
         self.model = fitted[self.chosen]
@@ -407,9 +431,11 @@ SIZE_BASELINES = {"yesterday's size": LastValue, "training mean size": TrainingM
 # --- leaks -----------------------------------------------------------------------------------
 
 def shuffled_split(n_windows, test_fraction, seed=0):
-    """(train_starts, test_starts) of a random split of windows: the mistake, for comparison."""
-    n_windows = _whole_number(n_windows, "n_windows", 2)
-    test_fraction = _fraction(test_fraction, "test_fraction")
+    """(train_starts, test_starts) of a random split of windows: the mistake, for comparison.
+    n_windows: at most 10,000,000."""
+    n_windows = whole_number(n_windows, "n_windows", 2, MAX_WINDOWS)
+    test_fraction = fraction(test_fraction, "test_fraction")
+    seed = whole_number(seed, "seed", 0, MAX_SEED)
     order = np.random.default_rng(seed).permutation(n_windows)
     n_test = max(1, round(test_fraction * n_windows))
     return np.sort(order[n_test:]), np.sort(order[:n_test])
@@ -421,13 +447,14 @@ def leaked_targets(train_starts, test_starts, n_days):
     A window starting at day s holds days s .. s + n_days - 1 as inputs and day s + n_days as its
     target. Any test target inside a training window was seen during training: a leak.
     """
-    n_days = _whole_number(n_days, "n_days", 1)
+    n_days = whole_number(n_days, "n_days", 1, MAX_WINDOW_DAYS)
     starts = {}
     for name, value in (("train_starts", train_starts), ("test_starts", test_starts)):
         array = np.asarray(value)
-        if array.ndim != 1 or array.dtype.kind not in "iu" or (array.size and array.min() < 0):
-            raise ValueError(f"{name} must be a 1-D array of window start days (whole numbers >= 0), "
-                             f"got {_describe(value)}")
+        if array.ndim != 1 or array.dtype.kind not in "iu" or (array.size and (
+                array.min() < 0 or array.max() > MAX_WINDOWS)):
+            raise ValueError(f"{name} must be a 1-D array of window start days (whole numbers from 0 to "
+                             f"{MAX_WINDOWS:,}), got {describe(value)}")
         starts[name] = array.astype(int)
     targets = starts["test_starts"] + n_days
     if not len(targets) or not len(starts["train_starts"]):

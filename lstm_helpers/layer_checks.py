@@ -5,7 +5,7 @@ Shared by layers.py, sequence_model.py and long_lag.py, so each is written once.
 
 import numpy as np
 
-from ._checks import describe, finite_array
+from ._checks import describe, finite_array, one_of, seed, whole_number
 
 CELLS = ("lstm", "rnn")
 
@@ -40,21 +40,15 @@ def starting_memory(memory, name, batch, units):
 
 
 def check_cell(cell):
-    """cell if it is "lstm" or "rnn", else a ValueError naming it."""
-    if cell not in CELLS:
-        raise ValueError(f"cell must be 'lstm' or 'rnn', got {describe(cell)}")
-    return cell
+    """cell if it is "lstm" or "rnn", else a named error (_checks.one_of)."""
+    return one_of(cell, "cell", CELLS)
 
 
-def count(value, name, low=1):
-    """value as an int if it is a whole number of at least `low`, else a ValueError naming `name`."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-        raise ValueError(f"{name} must be a whole number {low} or more, got {describe(value)}")
-    return int(value)
+def count(value, name, low=1, high=None):
+    """value as an int if it is a whole number from `low` to `high` (_checks.whole_number)."""
+    return whole_number(value, name, low, high)
 
 
-def check_seed(seed):
-    """seed as an int if it is a whole number 0 or more, else a ValueError."""
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number 0 or more, got {describe(seed)}")
-    return int(seed)
+def check_seed(value, name="seed"):
+    """value as an int if it is a random seed, a whole number 0 or more (_checks.seed)."""
+    return seed(value, name)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from ._checks import describe, finite_array, real_number
+from ._checks import MAX_UNITS, describe, finite_array, real_number, run_gradient, run_size
 from .activations import tanh_values
 from .lstm import GATE_NAMES, check_params
 from .layer_checks import check_cell, check_seed, count, sequence_values, starting_memory
@@ -184,7 +184,9 @@ class LSTMLayer:
         """Run the layer over every day of `values`, passing both memories on; an LSTMLayerRun.
 
         values: (days,), (days, batch) or (days, batch, I). Memories: (batch, H), zeros when None.
+        Limits: at most 100,000 days, and days x batch x H at most 20,000,000.
         """
+        run_size(values, self.n_units, "values")
         x = sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
         units = self.n_units
@@ -211,6 +213,7 @@ class LSTMLayer:
         Returns (gradients as an LSTMLayer, d_values (days, batch, I),
         d_starting_long_memory (batch, H), d_starting_short_memory (batch, H)).
         """
+        d_short_memories = run_gradient(run, LSTMLayerRun, d_short_memories, self.n_units, "an LSTMLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         f, i, g, o = run.forget_gates, run.input_gates, run.candidates, run.output_gates
@@ -313,7 +316,9 @@ class RNNLayer:
         """Run the layer over every day of `values`; an RNNLayerRun.
 
         values: (days,), (days, batch) or (days, batch, I). short_memory: (batch, H), zeros when None.
+        Limits as for LSTMLayer.unroll.
         """
+        run_size(values, self.n_units, "values")
         x = sequence_values(values, self.n_inputs)
         days, batch, _ = x.shape
         short = starting_memory(short_memory, "short_memory", batch, self.n_units)
@@ -332,6 +337,7 @@ class RNNLayer:
     def backward(self, run, d_short_memories):
         """Backpropagation through time: (gradients as an RNNLayer, d_values (days, batch, I),
         d_starting_short_memory (batch, H)). d_short_memories as for LSTMLayer.backward."""
+        d_short_memories = run_gradient(run, RNNLayerRun, d_short_memories, self.n_units, "an RNNLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         d_sums = np.empty((days, batch, units))
@@ -357,10 +363,10 @@ def new_layer(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input_bias=0.0
     N(0, 1/H) keeps the recurrent weights' overall size near 1 whatever H is. A forget bias
     of a few units holds the forget gate near 1 at the start, so the long-term memory keeps
     what it holds; a negative input bias keeps the input gate mostly shut, so the memory
-    is not flooded by every day's input.
+    is not flooded by every day's input. Limits: n_units at most 512, n_inputs at most 512.
     """
     cell = check_cell(cell)
-    n_units, n_inputs = count(n_units, "n_units"), count(n_inputs, "n_inputs")
+    n_units, n_inputs = count(n_units, "n_units", 1, MAX_UNITS), count(n_inputs, "n_inputs", 1, MAX_UNITS)
     seed = check_seed(seed)
     forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
     if cell == "rnn" and (forget_bias or input_bias):

@@ -16,13 +16,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import real_number
+from ._checks import (
+    MAX_DAYS, MAX_NUMBERS, MAX_SEQUENCES, MAX_STEPS, MAX_UNITS, describe, finite_array, function, one_of, real_number,
+    run_size, seed as seed_check, sequence_of, whole_number,
+)
 from .activations import tanh_values
 from .layer_checks import check_cell, check_seed, count
 from .layers import LSTMLayer
 from .lstm_math import dot, lstm_day, split_gates
 from .threads import one_blas_thread
-from .sequence_model import new_sequence_model, train_sequence_model
+from .sequence_model import SequenceModel, new_sequence_model, train_sequence_model
 
 # The settings of the experiment (see long_lag_experiment); forget and input biases are the LSTM's.
 DEFAULTS = {"n_units": 4, "learning_rate": 0.01, "batch_size": 64, "max_steps": 1500, "n_test": 500,
@@ -33,8 +36,11 @@ SUCCESS = 0.95  # test accuracy at or above which a run counts as solving the ta
 
 def long_lag_data(n_days, n_sequences, seed):
     """(values (n_days, n_sequences), targets (n_sequences,)): day 1 is 0 or 1 at random,
-    days 2 to n_days are random in [0, 1), and each target is its sequence's day 1."""
-    n_days, n_sequences = count(n_days, "n_days"), count(n_sequences, "n_sequences")
+    days 2 to n_days are random in [0, 1), and each target is its sequence's day 1.
+    Limits: n_days at most 100,000, n_sequences at most 1,000,000, their product at most 20,000,000."""
+    n_days, n_sequences = count(n_days, "n_days", 1, MAX_DAYS), count(n_sequences, "n_sequences", 1, MAX_SEQUENCES)
+    if n_days * n_sequences > MAX_NUMBERS:
+        raise ValueError(f"n_days x n_sequences must be at most {MAX_NUMBERS:,}, got {n_days:,} x {n_sequences:,}")
     rng = np.random.default_rng(check_seed(seed))
     values = rng.random((n_days, n_sequences))
     values[0] = rng.integers(0, 2, n_sequences)
@@ -74,8 +80,18 @@ class LongLagResult:
 
 
 def experiment_settings(cell, **overrides):
-    """The full settings long_lag_experiment uses for `cell`, with any overrides; checked."""
+    """The full settings long_lag_experiment uses for `cell`, with any overrides; checked.
+    Limits: n_units 512, max_steps 100,000, n_test and n_validation 100,000; stop_accuracy above 0, at most 1."""
     cell = check_cell(cell)
+    limits = {"n_units": MAX_UNITS, "max_steps": MAX_STEPS, "n_test": 100_000, "n_validation": 100_000,
+              "batch_size": 100_000, "check_every": MAX_STEPS}
+    for name, most in limits.items():
+        if name in overrides:
+            count(overrides[name], name, 1, most)
+    if "stop_accuracy" in overrides:
+        stop = real_number(overrides["stop_accuracy"], "stop_accuracy")
+        if not 0 < stop <= 1:
+            raise ValueError(f"stop_accuracy must be above 0 and at most 1 (an accuracy), got {stop!r}")
     settings = {**DEFAULTS, **(LSTM_BIASES if cell == "lstm" else {})}
     unknown = sorted(set(overrides) - set(settings))
     if unknown:
@@ -101,7 +117,12 @@ def long_lag_experiment(cell, n_days, seed, callback=None, **overrides):
     sequences per Adam step at learning rate 0.01; at most 1500 steps, stopping once the
     accuracy on 500 validation sequences reaches 0.99; test accuracy on 500 more.
     callback(step, training_loss, validation_accuracy) is called every check.
+    Limit: n_days at most 1,000 (the course: at most 100; 1,000 days take minutes a run).
     """
+    one_of(cell, "cell", ("lstm", "rnn"))
+    whole_number(n_days, "n_days", 1, 1000)
+    seed_check(seed)
+    function(callback, "callback", allow_none=True)
     settings = experiment_settings(cell, **overrides)
     n_days, seed = count(n_days, "n_days"), check_seed(seed)
     biases = {name: settings[name] for name in LSTM_BIASES if name in settings}
@@ -148,6 +169,15 @@ def first_day_influence(models, values, tanh_slopes=True):
     Returns (days, len(models), batch). With tanh_slopes=False an RNN's tanh slopes are taken
     as 1, leaving only its weights: the w^n of notebook 02, with a matrix for w.
     """
+    models = sequence_of(models, "models", "SequenceModels", MAX_SEQUENCES)
+    for model in models:
+        if not isinstance(model, SequenceModel):
+            raise TypeError(f"models must hold SequenceModels (see new_sequence_model), got {describe(model)}")
+    values = finite_array(values, "values")
+    if models:
+        run_size(values[:, 0] if values.ndim >= 2 else values, models[0].n_units * len(models), "values")
+    if not isinstance(tanh_slopes, (bool, np.bool_)):
+        raise TypeError(f"tanh_slopes must be True or False, got {describe(tanh_slopes)}")
     return _forward_influence(models, values, tanh_slopes)[0]
 
 
@@ -239,9 +269,11 @@ class GradientByLag:
 def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=0.0, input_bias=0.0,
                     recurrent_std=None):
     """|d prediction / d day 1| against the lag, for untrained models (one per seed, each on its
-    own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once."""
-    cell, max_days = check_cell(cell), count(max_days, "max_days")
-    seeds = [check_seed(s) for s in seeds]
+    own long-lag sequence), as a GradientByLag. Fast enough for a slider: all seeds run at once.
+    Limits: max_days at most 1,000, at most 1,000 seeds, n_units at most 512."""
+    cell, max_days = check_cell(cell), count(max_days, "max_days", 1, 1000)
+    count(n_units, "n_units", 1, MAX_UNITS)
+    seeds = [check_seed(s, "seeds") for s in sequence_of(seeds, "seeds", "seeds (whole numbers)", 1000)]
     if not seeds:
         raise ValueError("seeds must hold at least one seed")
     forget_bias, input_bias = real_number(forget_bias, "forget_bias"), real_number(input_bias, "input_bias")
@@ -268,8 +300,8 @@ def gradient_by_lag(cell, max_days=100, seeds=range(20), n_units=4, forget_bias=
 def stretched_companies(n_days):
     """Company A and B stretched to n_days: day 1 is 0 (A) or 1 (B), then days 2-4's values
     0.5, 0.25, 1 repeat for both. With n_days = 4 these are the course's days 1-4.
-    Returns ([A's days, B's days], [A's target 0, B's target 1])."""
-    n_days = count(n_days, "n_days")
+    Returns ([A's days, B's days], [A's target 0, B's target 1]). n_days: at most 100,000."""
+    n_days = count(n_days, "n_days", 1, MAX_DAYS)
     middle = [(0.5, 0.25, 1.0)[k % 3] for k in range(n_days - 1)]
     return [[0.0, *middle], [1.0, *middle]], [0.0, 1.0]
 
@@ -350,6 +382,9 @@ def long_lag_table(path=None):
         with open(path) as handle:
             text = handle.read()
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines:
+        raise ValueError(f"the table file {path or TABLE_FILE!r} is empty: it must start with the header "
+                         f"{','.join(TABLE_COLUMNS)}")
     header = next(csv.reader(lines[:1]))
     if tuple(header) != TABLE_COLUMNS:
         raise ValueError(f"the table's columns must be {', '.join(TABLE_COLUMNS)}, got {', '.join(header)}")
@@ -362,7 +397,11 @@ def long_lag_table(path=None):
 def untrained_readout_accuracy(cell, n_days, seed, n_sequences=500, **settings):
     """Test accuracy of an untrained layer whose read-out alone is fitted (least squares) to
     n_sequences training sequences: how much of day 1 the random layer already carries to the
-    last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment."""
+    last day. settings: recurrent_std, forget_bias, input_bias, n_units, as for the experiment.
+    Limits as for long_lag_data; n_units at most 512."""
+    count(n_sequences, "n_sequences", 1, MAX_SEQUENCES)
+    if "n_units" in settings:
+        count(settings["n_units"], "n_units", 1, MAX_UNITS)
     allowed = {"n_units", "recurrent_std", *(LSTM_BIASES if check_cell(cell) == "lstm" else ())}
     unknown = sorted(set(settings) - allowed)
     if unknown:

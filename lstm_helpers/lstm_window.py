@@ -7,16 +7,33 @@ the next day, with the same fit(train, validation) and predict(inputs) as the ba
 Training is notebook 06's: backpropagation through time and Adam, in numpy
 (train_sequence_model). Inputs and targets are scaled with a Scaler fitted on the training
 period alone; the validation period serves only to pick the step to keep (early stopping);
-the test period is never shown to fit. The same seed gives the same model.
+the test period is never shown to fit. The same seed gives the same model, so a fit is
+remembered: fitting the same settings on the same data again (notebook 07 does, to compare
+scalers, and its exercises check against the notebook's own models) reuses the first fit.
 """
 
 import functools
+import hashlib
+from collections import OrderedDict
 
 import numpy as np
 
-from ._checks import _describe, real_number, whole_number
+from ._checks import MAX_SEED, MAX_SEQUENCES, MAX_STEPS, MAX_UNITS, describe, real_number, whole_number
 from .forecasting import Period, Scaler, _inputs, _period
 from .sequence_model import new_sequence_model, train_sequence_model
+
+_FITS = OrderedDict()  # (settings, data digest) -> (scaler, train_mean, n_windows, training); the latest 64
+_FITS_KEPT = 64
+
+
+def _digest(*arrays):
+    """A fingerprint of the arrays' shapes and every bit of their values."""
+    digest = hashlib.sha256()
+    for array in arrays:
+        array = np.ascontiguousarray(array, dtype=float)
+        digest.update(repr(array.shape).encode())
+        digest.update(array.tobytes())
+    return digest.hexdigest()
 
 
 class LSTMWindow:
@@ -28,6 +45,7 @@ class LSTMWindow:
     at most max_steps steps; every check_every steps the validation loss is measured, the
     weights with the lowest one are kept, and training stops after `patience` checks without
     a new lowest. After fit: .training (the SequenceTraining, with every loss) and .scaler.
+    Limits: n_units at most 512, max_steps at most 100,000.
     """
 
     name = "LSTM"
@@ -35,16 +53,16 @@ class LSTMWindow:
     def __init__(self, n_units=8, *, scaler=None, max_steps=2000, batch_size=64, learning_rate=0.005,
                  check_every=25, patience=10, seed=0):
         if scaler is not None and not isinstance(scaler, Scaler):
-            raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {_describe(scaler)}")
-        self.n_units = whole_number(n_units, "n_units", 1)
-        self.max_steps = whole_number(max_steps, "max_steps", 1)
-        self.batch_size = whole_number(batch_size, "batch_size", 1)
+            raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {describe(scaler)}")
+        self.n_units = whole_number(n_units, "n_units", 1, MAX_UNITS)
+        self.max_steps = whole_number(max_steps, "max_steps", 1, MAX_STEPS)
+        self.batch_size = whole_number(batch_size, "batch_size", 1, MAX_SEQUENCES)
         self.check_every = whole_number(check_every, "check_every", 1)
         self.patience = whole_number(patience, "patience", 1)
         self.learning_rate = real_number(learning_rate, "learning_rate")
         if self.learning_rate <= 0:
             raise ValueError(f"learning_rate must be above 0, got {self.learning_rate}")
-        self.seed = whole_number(seed, "seed", 0)
+        self.seed = whole_number(seed, "seed", 0, MAX_SEED)
         self._given_scaler = scaler
         self.scaler = scaler
         self.train_mean = None
@@ -55,29 +73,49 @@ class LSTMWindow:
         return self.scaler.transform(inputs).T
 
     def fit(self, train, validation=None):
-        """Train on train's windows; validation (a Period or None) only chooses the step to keep."""
+        """Train on train's windows; validation (a Period or None) only chooses the step to keep.
+
+        Training is deterministic, so the same settings on the same data reuse an earlier fit."""
         train = _period(train, "train")
         if validation is not None:
             validation = _period(validation, "validation")
-        self.scaler = self._given_scaler if self._given_scaler is not None else Scaler.fit(train.values)
-        self.train_mean = float(np.mean(train.values))
-        training_data = (self._sequences(train.inputs), self.scaler.transform(train.targets))
-        self._n_windows = len(train)
+        key = self._fit_key(train, validation)
+        if key not in _FITS:
+            _FITS[key] = self._train(train, validation)
+            while len(_FITS) > _FITS_KEPT:
+                _FITS.popitem(last=False)
+        _FITS.move_to_end(key)
+        self.scaler, self.train_mean, self._n_windows, self.training = _FITS[key]
+        self._n_days = train.n_days
+        return self
+
+    def _fit_key(self, train, validation):
+        given = None if self._given_scaler is None else (self._given_scaler.mean, self._given_scaler.scale)
+        settings = (self.n_units, self.max_steps, self.batch_size, self.learning_rate, self.check_every,
+                    self.patience, self.seed, given)
+        periods = [train] if validation is None else [train, validation]
+        return settings, len(periods), _digest(*(a for p in periods for a in (p.values, p.inputs, p.targets)))
+
+    def _train(self, train, validation):
+        scaler = self._given_scaler if self._given_scaler is not None else Scaler.fit(train.values)
+        sequences = lambda inputs: scaler.transform(inputs).T  # (days, windows): the layer reads day by day
+        training_data = (sequences(train.inputs), scaler.transform(train.targets))
         validation_data = None
         if validation is not None:
-            validation_data = (self._sequences(validation.inputs), self.scaler.transform(validation.targets))
+            validation_data = (sequences(validation.inputs), scaler.transform(validation.targets))
         model = new_sequence_model("lstm", self.n_units, seed=self.seed)
-        self.training = train_sequence_model(
+        training = train_sequence_model(
             model, training_data, validation_data, max_steps=self.max_steps, batch_size=self.batch_size,
             learning_rate=self.learning_rate, check_every=self.check_every,
             patience=self.patience if validation is not None else None, seed=self.seed)
-        return self
+        return scaler, float(np.mean(train.values)), len(train), training
 
     def predict(self, inputs):
-        """One prediction per window (rows of inputs), in the series' own units."""
+        """One prediction per window (rows of inputs, each as many days as the training windows),
+        in the series' own units."""
         if self.training is None:
             raise ValueError("fit the model on a training period before predict")
-        scaled = self.training.model.predict(self._sequences(_inputs(inputs)))
+        scaled = self.training.model.predict(self._sequences(_inputs(inputs, self._n_days)))
         return self.scaler.inverse(scaled)
 
     def flat_loss(self, period):
@@ -116,7 +154,7 @@ def lstm_choices(n_units=(4, 8, 16), **settings):
     only in n_units (every other setting as given, or LSTMWindow's default), for
     lh.ValidationChoice to choose among by the validation period."""
     if isinstance(n_units, (str, bytes)) or not hasattr(n_units, "__iter__"):
-        raise TypeError(f"n_units must be a list of layer sizes such as (4, 8, 16), got {_describe(n_units)}")
+        raise TypeError(f"n_units must be a list of layer sizes such as (4, 8, 16), got {describe(n_units)}")
     sizes = [whole_number(n, "n_units", 1) for n in n_units]
     if not sizes:
         raise ValueError("n_units must hold at least one layer size")

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import numpy as np
 
-from ._checks import _describe
+from ._checks import describe
 
 
 @functools.cache
@@ -54,7 +54,7 @@ def load_prices(ticker):
     """
     known = ", ".join(price_tickers())
     if not isinstance(ticker, str):
-        raise TypeError(f"ticker must be a string, one of {known}; got {_describe(ticker)}")
+        raise TypeError(f"ticker must be a string, one of {known}; got {describe(ticker)}")
     series = _table()[1]
     key = ticker.strip().upper()
     if key not in series:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import describe, finite_array, real_number
+from ._checks import MAX_SEQUENCES, MAX_STEPS, describe, finite_array, fraction, function, real_number
 from .layer_checks import check_seed, count, sequence_values
 from .layers import LSTMLayer, RNNLayer, new_layer
 from .lstm_math import dot
@@ -146,6 +146,20 @@ def new_sequence_model(cell, n_units, n_inputs=1, seed=0, forget_bias=0.0, input
     return SequenceModel(layer, rng.normal(0.0, 1.0 / np.sqrt(n_units), n_units), 0.0)
 
 
+def same_shapes(model, gradients):
+    """Adam.step's check: gradients is a model of the same kind (a SequenceModel or a layer)
+    whose arrays have the model's shapes."""
+    for name, value in (("model", model), ("gradients", gradients)):
+        if not callable(getattr(value, "parameters", None)) or not callable(getattr(value, "with_parameters", None)):
+            raise TypeError(f"{name} must be a SequenceModel or a layer (with parameters()), got {describe(value)}")
+    if type(gradients) is not type(model):
+        raise TypeError(f"gradients must be a {type(model).__name__} like the model (from its backward pass), "
+                        f"got {describe(gradients)}")
+    shapes = [np.shape(a) for a in model.parameters()], [np.shape(a) for a in gradients.parameters()]
+    if shapes[0] != shapes[1]:
+        raise ValueError(f"gradients must have the model's shapes {shapes[0]}, got {shapes[1]}")
+
+
 class Adam:
     """Adam, as PyTorch's torch.optim.Adam defines it (no weight decay, no amsgrad).
 
@@ -162,6 +176,7 @@ class Adam:
 
     def step(self, model, gradients):
         """The model after one step downhill along `gradients` (a model of the same shape)."""
+        same_shapes(model, gradients)
         params = [np.asarray(a, dtype=float) for a in model.parameters()]
         grads = [np.asarray(a, dtype=float) for a in gradients.parameters()]
         if self._m is None:
@@ -187,10 +202,7 @@ def _positive(value, name):
 
 
 def _fraction(value, name):
-    value = real_number(value, name)
-    if not 0 <= value < 1:
-        raise ValueError(f"{name} must be at least 0 and below 1, got {value}")
-    return value
+    return fraction(value, name, allow_zero=True)  # Adam's betas may be 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -265,9 +277,13 @@ def train_sequence_model(model, training_data, validation_data=None, *, max_step
       when stop_when(predictions, targets) says True, or after `patience` checks without a
       lower validation loss; otherwise after max_steps.
     callback(step, training_loss, validation_loss), if given, is called at every check.
+    Limit: max_steps at most 100,000.
     """
+    function(stop_when, "stop_when", allow_none=True)
+    function(callback, "callback", allow_none=True)
     training, validation = _check_training(model, training_data, validation_data, patience, stop_when)
-    max_steps, batch_size = count(max_steps, "max_steps"), count(batch_size, "batch_size")
+    max_steps = count(max_steps, "max_steps", 1, MAX_STEPS)
+    batch_size = count(batch_size, "batch_size", 1, MAX_SEQUENCES)
     check_every = count(check_every, "check_every")
     patience = None if patience is None else count(patience, "patience")
     batches = _batches(training, batch_size, np.random.default_rng(check_seed(seed)))

@@ -46,6 +46,7 @@ from lstm_helpers.pictures.prices import (
     plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns,
     plot_size_predictions, plot_test_predictions, plot_walk_forward,
 )
+from lstm_helpers.progress_bar import ProgressBar
 
 ex = lh.exercises_for("07")
 TICKER, N_DAYS = "AAPL", 20  # the stock we model, and how many past days a window holds
@@ -361,7 +362,8 @@ for name, fitted in scalers.items():
 choices = lh.lstm_choices(n_units=(4, 8, 16))  # seed 0 and the defaults
 make_lstm = lambda: lh.ValidationChoice(choices)  # fresh and unfitted at each call
 models = {**lh.BASELINES, "LSTM": make_lstm}
-results = lh.evaluate(models, split)
+progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
+results = lh.evaluate(models, split, progress=progress)
 chosen = results.models["LSTM"]
 print(chosen.summary())
 lstm = chosen.model  # the LSTMWindow the validation period chose
@@ -466,7 +468,8 @@ print(leak.versus("all-data scaler"))
 
 # %%
 test_years = [2009, 2010, 2011, 2012]
-walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years)
+walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years,
+                      progress=ProgressBar("4 years, 3 LSTMs a year", "about 30 s"))
 print(walk.table())
 print("the LSTM chosen each year:", [r.models["LSTM"].chosen for r in walk.results])
 
@@ -562,7 +565,9 @@ plot_memory(train_returns, f"{TICKER}, training period:")
 sizes = np.abs(returns)
 size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_START)
 size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
-size_results = lh.evaluate(size_models, size_split, reference="training mean size")
+progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
+size_results = lh.evaluate(size_models, size_split, reference="training mean size",
+                           progress=progress)
 print(size_results.table())
 print("the LSTM chosen:", size_results.models["LSTM"].chosen)
 
@@ -606,7 +611,8 @@ plot_size_predictions(size_results, shown)
 
 # %%
 size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_models, test_years,
-                            reference="training mean size")
+                            reference="training mean size",
+                            progress=ProgressBar("4 years, 3 LSTMs a year", "about 30 s"))
 print(size_walk.table())
 print()
 print(size_walk.summary())

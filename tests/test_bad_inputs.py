@@ -387,3 +387,215 @@ def test_drawing_helpers_name_their_bad_arguments(call, error, words):
 
     with pytest.raises(error, match=words):
         call(diagrams, plots)
+
+
+# -- issue 20: every bad input named -------------------------------------------------------------
+
+from lstm_helpers import evaluation as evaluation_module  # noqa: E402
+from lstm_helpers import long_lag as long_lag_module  # noqa: E402
+from lstm_helpers.layers import new_layer  # noqa: E402
+from lstm_helpers.sequence_model import Adam, new_sequence_model, train_sequence_model  # noqa: E402
+
+DATES, PRICES = lh.load_prices("AAPL")
+RETURNS = lh.log_returns(PRICES)
+SPLIT = lh.time_split(DATES[1:], RETURNS, 20, "2009-01-01", "2011-01-01")
+TINY = (np.zeros((3, 4)), np.zeros(4))  # three days, four sequences
+
+
+class PredictsNaN:
+    name = "nan"
+
+    def fit(self, train, validation=None):
+        return self
+
+    def predict(self, inputs):
+        return np.full(len(inputs), np.nan)
+
+
+def fitted_lstm_window():
+    return lh.LSTMWindow(n_units=2, max_steps=2, check_every=1, patience=1).fit(SPLIT.train, SPLIT.validation)
+
+
+def layer_run():
+    layer = new_layer("lstm", 4)
+    return layer, layer.unroll(np.zeros((5, 3)))
+
+
+def model_and_other_gradients():
+    model = new_sequence_model("lstm", 4)
+    other = new_sequence_model("lstm", 3)
+    return model, other.loss_and_gradients(np.zeros((3, 2)), np.zeros(2))[1]
+
+
+ISSUE_20 = [
+    # silent wrong answers
+    (lambda: lh.ValidationChoice({"nan": PredictsNaN, "linear": lh.LinearWindow}).fit(SPLIT.train, SPLIT.validation),
+     ValueError, r"candidates\['nan'\] must predict 484 finite numbers"),
+    (lambda: lh.wilson_interval(5, 10, z=float("nan")), ValueError, "z must be a finite number"),
+    (lambda: lh.wilson_interval(5, 10, z=-1.96), ValueError, "z must be a number above 0"),
+    (lambda: fitted_lstm_window().predict(np.zeros((3, 5))), ValueError, r"inputs must have shape \(windows, 20\)"),
+    (lambda: lh.Scaler(0, 0), ValueError, "Scaler.scale must be above 0"),
+    (lambda: lh.Scaler(float("nan"), 1), ValueError, "Scaler.mean must be a finite number"),
+    (lambda: long_lag_module.long_lag_experiment("lstm", 5, 0, stop_accuracy=2), ValueError,
+     "stop_accuracy must be above 0 and at most 1"),
+    (lambda: lh.LinearWindow().fit(SPLIT.train, "v"), TypeError, "validation must be a Period"),
+    (lambda: lh.TrainingMean().fit(SPLIT.train, "v"), TypeError, "validation must be a Period"),
+    # raw errors from deep inside
+    (lambda: lh.evaluate(lh.BASELINES, SPLIT, seed="a"), TypeError, "seed must be a whole number"),
+    (lambda: lh.walk_forward(DATES[1:], RETURNS, 20, lh.BASELINES, [2010], seed=-1), ValueError, "seed must be"),
+    (lambda: lh.random_split_check(DATES[1:], RETURNS, 20, lh.TrainingMean, "2011-01-01", seed=1.5), TypeError,
+     "seed must be a whole number"),
+    (lambda: lh.shuffled_split(100, 0.2, seed=None), TypeError, "seed must be a whole number"),
+    (lambda: long_lag_module.first_day_influence("ab", "cd"), TypeError, "models must be a list of SequenceModels"),
+    (lambda: long_lag_module.first_day_influence([new_sequence_model("lstm", 2)], np.full((4, 1, 2), np.nan)),
+     ValueError, "values must hold only finite numbers"),
+    (lambda: long_lag_module.first_day_influence([new_sequence_model("lstm", 2)], [["a"]]), TypeError,
+     "values must hold real numbers"),
+    (lambda: train_sequence_model(new_sequence_model("lstm", 2), TINY, TINY, callback="print"), TypeError,
+     "callback must be None or a function"),
+    (lambda: train_sequence_model(new_sequence_model("lstm", 2), TINY, TINY, stop_when=3), TypeError,
+     "stop_when must be None or a function"),
+    (lambda: long_lag_module.long_lag_experiment("lstm", 5, 0, callback=3), TypeError,
+     "callback must be None or a function"),
+    (lambda: long_lag_module.gradient_by_lag("lstm", seeds=5), TypeError, "seeds must be a list of seeds"),
+    (lambda: long_lag_module.gradient_by_lag("lstm", seeds=[1.5]), TypeError, "seeds must be a whole number"),
+    (lambda: new_layer(["lstm"], 4), TypeError, "cell must be one of 'lstm', 'rnn'"),
+    (lambda: new_layer("lstm", 4).unroll(np.zeros((0, 3))), ValueError, "values must hold at least one day"),
+    (lambda: new_layer("rnn", 4).unroll(np.zeros((2, 0))), ValueError, "values must hold at least one day"),
+    (lambda: layer_run()[0].backward(layer_run()[1], np.zeros((5, 2, 4))), ValueError,
+     r"d_short_memories must have the run's shape \(days, batch, H\) = \(5, 3, 4\)"),
+    (lambda: layer_run()[0].backward("run", np.zeros((5, 3, 4))), TypeError, "run must be an LSTMLayerRun"),
+    (lambda: new_layer("lstm", 3).backward(layer_run()[1], 0.0), ValueError, "run must come from a layer of 3"),
+    (lambda: Adam().step(*model_and_other_gradients()), ValueError, "gradients must have the model's shapes"),
+    (lambda: Adam().step(new_sequence_model("lstm", 2), "g"), TypeError, "gradients must be a SequenceModel or a layer"),
+    (lambda: Adam().step(new_sequence_model("lstm", 2), new_layer("lstm", 2)), TypeError,
+     "gradients must be a SequenceModel like the model"),
+    (lambda: lh.walk_forward(DATES[1:], RETURNS, 20, lh.BASELINES, [2020]), ValueError,
+     r"test_years must be years inside the data \(2000 to 2013\), got 2020"),
+    (lambda: lh.rmse([1.7e308], [-1.7e308]), ValueError, "RMSE is beyond a float's range"),
+]
+
+
+@pytest.mark.parametrize("call, error, words", ISSUE_20, ids=[w[:40] for _, _, w in ISSUE_20])
+def test_issue_20_each_bad_input_is_named(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_an_empty_long_lag_table_file_is_named(tmp_path):
+    empty = tmp_path / "table.csv"
+    empty.write_text("# only a comment\n")
+    with pytest.raises(ValueError, match="is empty: it must start with the header variant,cell"):
+        long_lag_module.long_lag_table(empty)
+
+
+def test_train_with_progress_names_a_string_of_cells_before_drawing(monkeypatch):
+    pytest.importorskip("ipywidgets")
+    from lstm_helpers.explorers import long_lag as long_lag_widgets
+
+    drawn = []
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: drawn.append(a))
+    with pytest.raises(TypeError, match="cells must be a list of 'lstm' or 'rnn'"):
+        long_lag_widgets.long_lag_with_progress(5, cells="lstm")
+    with pytest.raises(ValueError, match="cells must be one of 'lstm', 'rnn'"):
+        long_lag_widgets.long_lag_with_progress(5, cells=["gru"])
+    assert drawn == []
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: __import__("lstm_helpers.pictures.prices").pictures.prices.plot_returns(SPLIT, limit=-5), ValueError,
+     "limit must be a number above 0"),
+    (lambda: __import__("lstm_helpers.pictures.prices").pictures.prices.plot_test_predictions(
+        lh.evaluate(lh.BASELINES, SPLIT), days=-3), ValueError, "days must be a whole number from 1"),
+    (lambda: __import__("lstm_helpers.pictures.prices").pictures.prices.plot_copies_yesterday(
+        SPLIT.test.target_dates, SPLIT.test.targets, SPLIT.test.targets, SPLIT.test.targets, days=-1), ValueError,
+     "days must be a whole number from 1"),
+])
+def test_price_plots_refuse_negative_days_and_limits(call, error, words):
+    pytest.importorskip("matplotlib")
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_rmse_is_right_at_extreme_finite_inputs():
+    assert lh.rmse([1e200], [-1e200]) == 2e200
+    assert lh.rmse([1e300, -1e300], [0.0, 0.0]) == pytest.approx(1e300, rel=1e-15)
+    assert lh.rmse([0.1, 0.3], [0.0, 0.0]) == math.sqrt((0.01 + 0.09) / 2)  # the ordinary path, unchanged
+
+
+def test_a_scaler_fitted_near_1e154_predicts_finite_numbers():
+    values = np.random.default_rng(0).normal(1e154, 1e152, 300)
+    scaler = lh.Scaler.fit(values)
+    assert scaler.mean == pytest.approx(values.mean(), rel=1e-12)
+    assert scaler.scale == pytest.approx(np.std(values / 1e154) * 1e154, rel=1e-12)
+    split = lh.time_split(DATES[1:301], values, 20, "2000-09-01", "2000-12-01")
+    predicted = lh.LinearWindow(scaler=split.scaler()).fit(split.train).predict(split.test.inputs)
+    assert np.all(np.isfinite(predicted)) and np.all(np.abs(predicted / 1e154 - 1) < 0.1)
+
+
+def test_one_validator_per_kind():
+    import lstm_helpers.evaluation as evaluation
+    import lstm_helpers.forecasting as forecasting
+    from lstm_helpers import _checks
+
+    assert not hasattr(forecasting, "_whole_number") and not hasattr(forecasting, "_fraction")
+    assert evaluation.whole_number is forecasting.whole_number is _checks.whole_number
+    assert _checks.fraction(0, "beta1", allow_zero=True) == 0.0
+    with pytest.raises(ValueError, match="test_fraction must be a number above 0 and below 1"):
+        lh.shuffled_split(10, 0)
+    with pytest.raises(ValueError, match="beta1 must be a number at least 0 and below 1"):
+        Adam(beta1=1.0)
+    assert Adam(beta1=0).beta1 == 0.0
+
+
+# -- size limits: refused at once, before anything large is allocated -----------------------------
+
+HUGE_CALLS = [
+    ("LSTMLayer.unroll days", lambda: new_layer("lstm", 4).unroll(np.broadcast_to(0.0, (10**7,))), "at most 100,000 days"),
+    ("RNNLayer.unroll size", lambda: new_layer("rnn", 4).unroll(np.broadcast_to(0.0, (1000, 10**5))),
+     "at most 20,000,000 numbers"),
+    ("stretched_companies", lambda: long_lag_module.stretched_companies(10**9), "n_days must be a whole number from 1 to 100,000"),
+    ("new_layer units", lambda: new_layer("lstm", 8000), "n_units must be a whole number from 1 to 512"),
+    ("train_sequence_model steps", lambda: train_sequence_model(new_sequence_model("lstm", 2), TINY, max_steps=10**9),
+     "max_steps must be a whole number from 1 to 100,000"),
+    ("LSTMWindow steps", lambda: lh.LSTMWindow(max_steps=10**9), "max_steps must be a whole number from 1 to 100,000"),
+    ("LSTMWindow units", lambda: lh.LSTMWindow(n_units=10**6), "n_units must be a whole number from 1 to 512"),
+    ("long_lag_experiment days", lambda: long_lag_module.long_lag_experiment("lstm", 5000, 0),
+     "n_days must be a whole number from 1 to 1,000"),
+    ("long_lag_experiment steps", lambda: long_lag_module.long_lag_experiment("lstm", 5, 0, max_steps=10**9),
+     "max_steps must be a whole number from 1 to 100,000"),
+    ("long_lag_data", lambda: long_lag_module.long_lag_data(10**5, 10**6, 0), "n_days x n_sequences must be at most"),
+    ("gradient_by_lag days", lambda: long_lag_module.gradient_by_lag("lstm", max_days=10**6), "max_days must be"),
+    ("gradient_by_lag seeds", lambda: long_lag_module.gradient_by_lag("lstm", seeds=range(10**9)),
+     "seeds must hold at most 1,000 seeds"),
+    ("make_windows days", lambda: lh.make_windows(RETURNS, 10**6), "n_days must be a whole number from 1 to 1,000"),
+    ("make_windows numbers", lambda: lh.make_windows(np.broadcast_to(0.0, (10**6,)), 1000), "at most 20,000,000"),
+    ("autocorrelation", lambda: lh.autocorrelation(RETURNS, 10**6), "max_lag must be a whole number from 1 to 1,000"),
+    ("shuffled_split", lambda: lh.shuffled_split(10**12, 0.2), "n_windows must be a whole number from 2"),
+    ("leaked_targets", lambda: lh.leaked_targets(np.array([10**12]), np.array([0]), 20), "train_starts must be"),
+    ("bootstrap", lambda: evaluation_module.block_bootstrap_indices(10**6, 10**6), "n x n_resamples must be at most"),
+    ("walk_forward years", lambda: lh.walk_forward(DATES[1:], RETURNS, 20, lh.BASELINES, range(1900, 10**9)),
+     "test_years must hold at most 50 years"),
+    ("time_split days", lambda: lh.time_split(DATES[1:], RETURNS, 10**6, "2009-01-01", "2011-01-01"),
+     "n_days must be a whole number from 1 to 1,000"),
+    ("untrained_readout_accuracy", lambda: long_lag_module.untrained_readout_accuracy("lstm", 5, 0, n_sequences=10**9),
+     "n_sequences must be a whole number from 1 to 1,000,000"),
+]
+
+
+@pytest.mark.parametrize("call, words", [c[1:] for c in HUGE_CALLS], ids=[c[0] for c in HUGE_CALLS])
+def test_a_call_past_a_size_limit_fails_at_once_without_allocating(call, words):
+    import time
+    import tracemalloc
+
+    tracemalloc.start()
+    start = time.process_time()
+    try:
+        with pytest.raises(ValueError, match=words):
+            call()
+        elapsed = time.process_time() - start
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < 2_000_000, f"{peak:,} bytes allocated before the refusal"

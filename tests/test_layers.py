@@ -312,7 +312,7 @@ MODEL = lh.new_sequence_model("lstm", 2, seed=0)
         (lambda: LAYER.unroll(np.zeros((3, 2)), short_memory="zeros"), TypeError, "short_memory"),
         (lambda: lh.new_layer("gru", 2), ValueError, "cell"),
         (lambda: lh.new_layer("lstm", 0), ValueError, "n_units"),
-        (lambda: lh.new_layer("lstm", 2.5), ValueError, "n_units"),
+        (lambda: lh.new_layer("lstm", 2.5), TypeError, "n_units"),
         (lambda: lh.new_layer("lstm", 2, seed=-1), ValueError, "seed"),
         (lambda: lh.new_layer("rnn", 2, forget_bias=1.0), ValueError, "forget_bias"),
         (lambda: lh.new_layer("lstm", 2, forget_bias="5"), TypeError, "forget_bias"),

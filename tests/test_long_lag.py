@@ -153,7 +153,7 @@ def test_untrained_readout_reads_a_latched_rnn_only_with_large_recurrent_weights
     "call, error, words",
     [
         (lambda: lh.long_lag_data(0, 3, 0), ValueError, "n_days"),
-        (lambda: lh.long_lag_data(5, "3", 0), ValueError, "n_sequences"),
+        (lambda: lh.long_lag_data(5, "3", 0), TypeError, "n_sequences"),
         (lambda: lh.long_lag_data(5, 3, -1), ValueError, "seed"),
         (lambda: lh.long_lag_experiment("gru", 5, 0), ValueError, "cell"),
         (lambda: lh.long_lag_experiment("rnn", 5, 0, forget_bias=5.0), TypeError, "forget_bias"),

@@ -146,5 +146,22 @@ def test_settings_and_order_of_calls_are_checked(ar1_split):
     with pytest.raises(TypeError, match="validation must be a Period"):
         lstm.fit(ar1_split.train, "2009")
     fitted = small_lstm(max_steps=25).fit(ar1_split.train)
-    with pytest.raises(ValueError, match=r"inputs must have shape \(windows, days\)"):
+    with pytest.raises(ValueError, match=r"inputs must have shape \(windows, 5\)"):
         fitted.predict(np.zeros(5))
+
+
+def test_the_same_fit_twice_is_remembered_not_retrained(ar1_split):
+    """Training is deterministic, so notebook 07 (and its exercises) reuse a fit of the same
+    settings on the same data: the second fit returns the very same training."""
+    first = small_lstm(max_steps=50).fit(ar1_split.train, ar1_split.validation)
+    again = small_lstm(max_steps=50).fit(ar1_split.train, ar1_split.validation)
+    assert again.training is first.training
+    assert np.array_equal(again.predict(ar1_split.test.inputs), first.predict(ar1_split.test.inputs))
+    other_seed = small_lstm(max_steps=50, seed=1).fit(ar1_split.train, ar1_split.validation)
+    no_validation = small_lstm(max_steps=50).fit(ar1_split.train)
+    other_scaler = small_lstm(max_steps=50, scaler=lh.Scaler(0.0, 1.0)).fit(ar1_split.train, ar1_split.validation)
+    shorter = small_lstm(max_steps=50).fit(ar1_split.validation, ar1_split.train)
+    trainings = [first.training, other_seed.training, no_validation.training, other_scaler.training,
+                 shorter.training]
+    assert len({id(t) for t in trainings}) == 5, "different settings or data never share a fit"
+    assert other_scaler.scaler == lh.Scaler(0.0, 1.0) and first.scaler == ar1_split.scaler()

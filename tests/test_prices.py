@@ -86,8 +86,8 @@ def test_an_unknown_ticker_gets_a_value_error_naming_the_tickers(bad):
 
 def test_the_file_is_package_data_so_pip_install_carries_it():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    patterns = config["tool"]["setuptools"]["package-data"]["lstm_helpers"]
-    assert any(PRICES_CSV.match(f"lstm_helpers/{p}") for p in patterns)
+    patterns = config["tool"]["setuptools"]["package-data"]["lstm_helpers.datasets"]
+    assert any(PRICES_CSV.match(f"lstm_helpers/datasets/{p}") for p in patterns)
 
 
 def test_same_values_as_the_source_package_when_it_is_installed():

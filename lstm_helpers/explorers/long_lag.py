@@ -4,7 +4,7 @@ import re
 
 import ipywidgets as w
 
-from .._checks import in_range
+from .._checks import in_range, one_of, seed as seed_check, sequence_of, whole_number
 from ..long_lag import experiment_settings, long_lag_experiment
 from ..pictures.colours import BLUE
 from ..pictures.figure import LiveFigure
@@ -60,6 +60,11 @@ def long_lag_with_progress(n_days, seed=0, cells=("lstm", "rnn"), **overrides):
     """long_lag_experiment for each cell at n_days, one after the other, each with a progress bar
     and its validation accuracy as it goes (notebook 06). Shows the bars; returns {cell: LongLagResult}.
     Nothing shown depends on time, so a rebuilt notebook stores the same widgets."""
+    cells = [one_of(c, "cells", ("lstm", "rnn")) for c in sequence_of(cells, "cells", "'lstm' or 'rnn'", 2)]
+    for cell in cells:
+        experiment_settings(cell, **overrides)  # wrong settings fail here, before any bar is drawn
+    whole_number(n_days, "n_days", 1, 1000)
+    seed_check(seed)
     from IPython.display import display
 
     bars = {cell: Progress(experiment_settings(cell, **overrides)["max_steps"], f"{cell.upper()} training", BLUE)

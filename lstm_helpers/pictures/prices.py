@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.dates import YearLocator
 from matplotlib.ticker import FuncFormatter
 
-from .._checks import real_number
+from .._checks import MAX_DAYS, positive, whole_number
 from ..evaluation import Results, WalkForward
 from ..forecasting import Period, Split, ValidationChoice, autocorrelation, noise_band
 from ..lstm_window import LSTMWindow
@@ -63,7 +63,7 @@ def plot_returns(split, ticker="", limit=20.0):
     """
     if not isinstance(split, Split):
         raise TypeError("split must be the result of lh.time_split")
-    limit = real_number(limit, "limit")
+    limit = positive(limit, "limit")
     fig, ax = new_figure(10, 4.2)
     _shade_periods(ax, split, 0.98)
     for period in split.periods:
@@ -90,7 +90,7 @@ def plot_returns(split, ticker="", limit=20.0):
 @styled
 def plot_copies_yesterday(dates, actual, predicted, yesterday, days=30, title_model="linear model on prices"):
     """A stretch of the test period: a price model's predictions beside yesterday's price."""
-    days = int(real_number(days, "days"))
+    days = whole_number(days, "days", 1, MAX_DAYS)
     dates, actual = np.asarray(dates)[:days], np.asarray(actual)[:days]
     predicted, yesterday = np.asarray(predicted)[:days], np.asarray(yesterday)[:days]
     fig, ax = new_figure(10, 4.5)
@@ -113,7 +113,7 @@ def plot_test_predictions(results, days=60):
     """Actual daily returns against each model's predictions, over the first `days` of the test."""
     if not isinstance(results, Results):
         raise TypeError("results must be the result of lh.evaluate")
-    days = int(real_number(days, "days"))
+    days = whole_number(days, "days", 1, MAX_DAYS)
     dates = results.test.target_dates[:days]
     fig, ax = new_figure(10, 4.5)
     ax.bar(dates, 100 * results.test.targets[:days], color=GREY, alpha=0.6, label="actual return")
@@ -215,7 +215,7 @@ def plot_memory(values, label="", max_lag=20):
     autocorrelation of the returns and of their sizes at lags 1 .. max_lag, with the band
     inside which white noise mostly stays."""
     values = np.asarray(values, dtype=float)
-    lags = np.arange(1, int(real_number(max_lag, "max_lag")) + 1)
+    lags = np.arange(1, whole_number(max_lag, "max_lag", 1, 1000) + 1)
     fig, ax = new_figure(10, 4.5)
     band = noise_band(len(values))
     ax.axhspan(-band, band, color="#E8E8E8", zorder=0, label="where pure noise mostly falls (95%)")
