@@ -5,6 +5,7 @@ error, every explorer's widget is shown, and every text output equals the stored
 the first cell installs may change a package Colab already has.
 """
 
+import configparser
 import copy
 import json
 import re
@@ -26,9 +27,22 @@ HOST_HELD = ("numpy", "matplotlib", "ipywidgets", "ipykernel", "ipython")  # the
 pytestmark = pytest.mark.colab
 
 
+def _substitutions():
+    """The (regex, replacement) pairs of tests/nbval_sanitize.cfg: one list for nbval and this test."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(Path(__file__).resolve().parents[1] / "nbval_sanitize.cfg")
+    return [(re.compile(config[name]["regex"]), config[name]["replace"]) for name in config.sections()]
+
+
+SUBSTITUTIONS = _substitutions()
+
+
 def sanitize(text):
-    """What tests/nbval_sanitize.cfg leaves out of nbval's comparison: memory addresses."""
-    return re.sub(r"0x[0-9a-fA-F]+", "0xADDRESS", text)
+    """What tests/nbval_sanitize.cfg leaves out of nbval's comparison (addresses, PNG bytes, ...)."""
+    text = "".join(text) if isinstance(text, list) else text
+    for regex, replacement in SUBSTITUTIONS:
+        text = regex.sub(replacement, text)
+    return text
 
 
 def texts(cell):
