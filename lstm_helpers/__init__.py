@@ -2,12 +2,12 @@
 
 from . import origin as _origin
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
-from .data import COMPANY_A, COMPANY_B
-from .exercises import ____, exercises_for
 from .baselines import (
     BASELINES, SIZE_BASELINES, LastValue, LinearWindow, TrainingMean, ValidationChoice, ValidationMean, WindowMean,
     ZeroReturn,
 )
+from .data import COMPANY_A, COMPANY_B
+from .exercises import ____, exercises_for
 from .evaluation import evaluate
 from .forecasting import (
     autocorrelation, leaked_targets, log_returns, make_windows, noise_band, shuffled_split, time_split,
@@ -19,7 +19,6 @@ from .long_lag import (
     GradientByLag, LongLagResult, experiment_settings, first_day_influence, forget_gate_product, gradient_by_lag,
     long_lag_data, long_lag_experiment, stretched_companies, untrained_readout_accuracy,
 )
-from .long_lag_table import LongLagTable, long_lag_table
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
 from .lstm_window import LSTMWindow, lstm_choices
 from .metrics import direction_accuracy, r_squared, rmse, wilson_interval
@@ -29,6 +28,7 @@ from .rnn import BasicRNN, RNNRun, gradient_scale
 from .scaler import Scaler
 from .sequence_model import Adam, SequenceModel, SequenceTraining, new_sequence_model, train_sequence_model
 from .setup_check import check_setup
+from .success_table import LongLagTable, long_lag_table
 from .training import UNTRAINED_PARAMS, TrainingRun, finite_difference_gradients, loss_and_gradients, train_lstm
 from .walk_forward import walk_forward
 

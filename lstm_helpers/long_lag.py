@@ -8,7 +8,7 @@ so a model must keep one number for n_days - 1 days while ignoring everything el
     result = long_lag_experiment("lstm", 50, seed=0)     # train one model; .test_accuracy, .steps, .seconds
     by_lag = gradient_by_lag("rnn", 100)                 # |d prediction / d day 1| against the lag, untrained
 
-The stored success table is in long_lag_table.py.
+The stored success table is in success_table.py.
 """
 
 import functools

@@ -393,7 +393,7 @@ def test_drawing_helpers_name_their_bad_arguments(call, error, words):
 
 from lstm_helpers import metrics as metrics_module  # noqa: E402
 from lstm_helpers import long_lag as long_lag_module  # noqa: E402
-from lstm_helpers import long_lag_table as long_lag_table_module  # noqa: E402
+from lstm_helpers import success_table as success_table_module  # noqa: E402
 from lstm_helpers.layers import new_layer  # noqa: E402
 from lstm_helpers.sequence_model import Adam, new_sequence_model, train_sequence_model  # noqa: E402
 
@@ -487,7 +487,7 @@ def test_an_empty_long_lag_table_file_is_named(tmp_path):
     empty = tmp_path / "table.csv"
     empty.write_text("# only a comment\n")
     with pytest.raises(ValueError, match="is empty: it must start with the header variant,cell"):
-        long_lag_table_module.long_lag_table(empty)
+        success_table_module.long_lag_table(empty)
 
 
 def test_train_with_progress_names_a_string_of_cells_before_drawing(monkeypatch):

@@ -5,7 +5,7 @@ import pytest
 
 import lstm_helpers as lh
 from lstm_helpers.long_lag import SUCCESS, accuracy
-from lstm_helpers.long_lag_table import TABLE_SEEDS, TABLE_VARIANTS, table_row
+from lstm_helpers.success_table import TABLE_SEEDS, TABLE_VARIANTS, table_row
 
 
 # --- data -----------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 gradient, and what the success table does and does not say."""
 
 from ..long_lag import gradient_by_lag
-from ..long_lag_table import long_lag_table
+from ..success_table import long_lag_table
 from .engine import ChoiceExercise, ExerciseSet, NumberExercise
 
 KEPT, DAYS = 0.9, 50  # q1: the share each forget gate keeps, and how many gates

@@ -3,7 +3,7 @@ tools/long_lag_table.py runs (TABLE_*), one row of it (table_row), and the table
 from lstm_helpers/results/long_lag_table.csv (long_lag_table, LongLagTable).
 
     table = long_lag_table()             # make experiments computes the file
-    table.counts("LSTM")                 # "5 days 10/10, 10 days 10/10, ..."
+    table.counts("LSTM")                 # "<lag> days <solved>/<runs>, ..." for every lag
 """
 
 import csv
