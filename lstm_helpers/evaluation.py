@@ -93,7 +93,8 @@ class Results:
         units = "RMSE in % a day; differences in points of %; [low, high]: 95% intervals"
         if not self.directions:
             lines = [head, units, f"{'model':<{width}}  {'RMSE':<6}  {versus}"]
-            lines += [f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {versus_text(s.rmse_vs_reference)}" for s in self.scores]
+            lines += [f"{s.name:<{width}}  {100 * s.rmse:<6.4f}  {versus_text(s.rmse_vs_reference)}"
+                      for s in self.scores]
             return "\n".join(line.rstrip() for line in lines)
         lines = [f"{head}; up on {self.up_days.value:.1%} of the days that moved", units,
                  f"{'model':<{width}}  {'RMSE':<6}  {versus:<26}  {'direction right':<18}  minus always up"]
@@ -114,11 +115,13 @@ class Results:
         for s in self.scores:
             if is_zero(s.rmse_vs_reference):
                 continue
-            lines += [f"{s.name}:", f"  errors {compare_text(s.rmse_vs_reference, True, 'smaller', 'larger', reference)}"]
+            errors = compare_text(s.rmse_vs_reference, True, "smaller", "larger", reference)
+            lines += [f"{s.name}:", f"  errors {errors}"]
             if s.direction is not None and is_zero(s.direction_vs_up):
                 lines.append(f"  direction: the same calls as {UP}")
             elif s.direction is not None:
-                lines.append(f"  direction {compare_text(s.direction_vs_up, False, 'right more often', 'right less often', UP)}")
+                direction = compare_text(s.direction_vs_up, False, "right more often", "right less often", UP)
+                lines.append(f"  direction {direction}")
         return "\n".join(lines)
 
     def against(self, name, other):
@@ -142,7 +145,8 @@ class Results:
             errors, direction = self.against(name, other)
             lines.append(f"  errors {compare_text(errors, True, 'smaller', 'larger', repr(other))}")
             if direction is not None and not is_zero(direction):
-                lines.append(f"  direction {compare_text(direction, False, 'right more often', 'right less often', repr(other))}")
+                said = compare_text(direction, False, "right more often", "right less often", repr(other))
+                lines.append(f"  direction {said}")
             if errors.high < 0:
                 beaten.append(repr(other))
         lines.append(f"In short: on errors, {name} beats {listed(beaten) or 'no other model'} beyond noise.")
@@ -187,7 +191,9 @@ def _calls(name, predicted, actual):
 
     def right(said, correct, word):
         hits, n = int(correct[said].sum()), int(said.sum())
-        return f"  '{word}' calls right on {hits} of {n}: {share_text(Proportion(hits, n))}" if n else f"  no '{word}' calls"
+        if not n:
+            return f"  no '{word}' calls"
+        return f"  '{word}' calls right on {hits} of {n}: {share_text(Proportion(hits, n))}"
 
     return "\n".join([f"{name} on the {int(moved.sum())} test days that moved: says 'up' on {int(up.sum())} "
                       f"({up.mean():.1%}), 'down' on {int(down.sum())}" + (f", neither on {none}" if none else ""),

@@ -36,7 +36,8 @@ class WalkForward:
                  f"{'year':<6}{'model':<{width}}  {versus:<27}  {'direction right' if directions else ''}"]
         for year, results in zip(self.years, self.results):
             for s in results.scores:
-                direction = "" if not directions else "calls no direction" if s.direction is None else share_text(s.direction)
+                direction = ("" if not directions else "calls no direction" if s.direction is None
+                             else share_text(s.direction))
                 lines.append(f"{year:<6}{s.name:<{width}}  {versus_text(s.rmse_vs_reference):<27}  {direction}")
             if directions:
                 lines.append(f"{year:<6}{'(always up)':<{width}}  {'':<27}  {share_text(results.up_days)}")
