@@ -2,31 +2,35 @@
 
 from . import origin as _origin
 from .activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
+from .baselines import (
+    BASELINES, SIZE_BASELINES, LastValue, LinearWindow, TrainingMean, ValidationChoice, ValidationMean, WindowMean,
+    ZeroReturn,
+)
 from .data import COMPANY_A, COMPANY_B
 from .exercises import ____, exercises_for
-from .evaluation import (
-    direction_accuracy, evaluate, r_squared, random_split_check, rmse, walk_forward, wilson_interval,
-)
+from .evaluation import evaluate
 from .forecasting import (
-    BASELINES, SIZE_BASELINES, LastValue, LinearWindow, Scaler, TrainingMean, ValidationChoice, ValidationMean,
-    WindowMean, ZeroReturn, autocorrelation, leaked_targets, log_returns, make_windows, noise_band,
-    shuffled_split, time_split,
+    autocorrelation, leaked_targets, log_returns, make_windows, noise_band, shuffled_split, time_split,
 )
 from .guessing import GuessResult, guess, two_values_data, two_values_experiment
 from .latching import MemoryCheck, memory_check
 from .layers import LayerGate, LSTMLayer, LSTMLayerRun, RNNLayer, RNNLayerRun, new_layer
 from .long_lag import (
-    GradientByLag, LongLagResult, LongLagTable, experiment_settings, first_day_influence, forget_gate_product,
-    gradient_by_lag, long_lag_data, long_lag_experiment, long_lag_table, stretched_companies,
-    untrained_readout_accuracy,
+    GradientByLag, LongLagResult, experiment_settings, first_day_influence, forget_gate_product, gradient_by_lag,
+    long_lag_data, long_lag_experiment, stretched_companies, untrained_readout_accuracy,
 )
 from .lstm import EXAMPLE_PARAMS, Gate, LSTMParams, LSTMStep, Unrolled, lstm_step, unroll
 from .lstm_window import LSTMWindow, lstm_choices
+from .metrics import direction_accuracy, r_squared, rmse, wilson_interval
 from .prices import load_prices, price_source, price_tickers
+from .random_split import random_split_check
 from .rnn import BasicRNN, RNNRun, gradient_scale
+from .scaler import Scaler
 from .sequence_model import Adam, SequenceModel, SequenceTraining, new_sequence_model, train_sequence_model
 from .setup_check import check_setup
+from .success_table import LongLagTable, long_lag_table
 from .training import UNTRAINED_PARAMS, TrainingRun, finite_difference_gradients, loss_and_gradients, train_lstm
+from .walk_forward import walk_forward
 
 __all__ = [
     "Adam",

@@ -277,3 +277,39 @@ def run_gradient(run, run_type, gradient, n_units, what, name="d_short_memories"
     if np.broadcast_shapes(array.shape, shape) != shape:
         raise ValueError(f"{name} must have the run's shape (days, batch, H) = {shape}, got shape {array.shape}")
     return array
+
+
+# --- a daily series and its dates (notebook 07) ----------------------------------------------
+
+def series_array(values, name, min_length=1):
+    array = finite_array(values, name)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional (one value per day), got shape {array.shape}")
+    if len(array) < min_length:
+        raise ValueError(f"{name} must hold at least {min_length} values, got {len(array)}")
+    return array
+
+
+def date_value(value, name):
+    if isinstance(value, (bool, numbers.Number)) or value is None:
+        raise TypeError(f"{name} must be a date such as '2011-01-01', got {describe(value)}")
+    try:
+        return np.datetime64(value, "D")
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a date such as '2011-01-01', got {describe(value)}") from None
+
+
+def date_array(dates, name, length):
+    wrong = TypeError(f"{name} must be an array of dates (numpy datetime64 or strings such as '2011-01-03'), "
+                      f"got {describe(dates)}")
+    if np.asarray(dates).dtype.kind not in "MUO":  # numbers would silently become days since 1970
+        raise wrong
+    try:
+        array = np.asarray(dates, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        raise wrong from None
+    if array.ndim != 1 or len(array) != length:
+        raise ValueError(f"{name} must hold one date per value ({length}), got shape {array.shape}")
+    if np.isnat(array).any() or not np.all(np.diff(array) > np.timedelta64(0, "D")):
+        raise ValueError(f"{name} must be strictly increasing dates, oldest first")
+    return array

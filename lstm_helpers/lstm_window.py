@@ -19,7 +19,8 @@ from collections import OrderedDict
 import numpy as np
 
 from ._checks import MAX_SEED, MAX_SEQUENCES, MAX_STEPS, MAX_UNITS, describe, real_number, whole_number
-from .forecasting import Period, Scaler, _inputs, _period
+from .baselines import checked_inputs, checked_period
+from .scaler import Scaler
 from .sequence_model import new_sequence_model, train_sequence_model
 
 _FITS = OrderedDict()  # (settings, data digest) -> (scaler, train_mean, n_windows, training); the latest 64
@@ -76,9 +77,9 @@ class LSTMWindow:
         """Train on train's windows; validation (a Period or None) only chooses the step to keep.
 
         Training is deterministic, so the same settings on the same data reuse an earlier fit."""
-        train = _period(train, "train")
+        train = checked_period(train, "train")
         if validation is not None:
-            validation = _period(validation, "validation")
+            validation = checked_period(validation, "validation")
         key = self._fit_key(train, validation)
         if key not in _FITS:
             _FITS[key] = self._train(train, validation)
@@ -115,7 +116,7 @@ class LSTMWindow:
         in the series' own units."""
         if self.training is None:
             raise ValueError("fit the model on a training period before predict")
-        scaled = self.training.model.predict(self._sequences(_inputs(inputs, self._n_days)))
+        scaled = self.training.model.predict(self._sequences(checked_inputs(inputs, self._n_days)))
         return self.scaler.inverse(scaled)
 
     def flat_loss(self, period):
@@ -123,7 +124,7 @@ class LSTMWindow:
         `period`'s windows: the level of a model that learned nothing about the days."""
         if self.training is None:
             raise ValueError("fit the model on a training period before flat_loss")
-        period = _period(period, "period")
+        period = checked_period(period, "period")
         missed = self.scaler.transform(period.targets) - self.scaler.transform(self.train_mean)
         return float(np.mean(missed ** 2))
 

@@ -46,7 +46,7 @@ from lstm_helpers.pictures.prices import (
     plot_copies_yesterday, plot_lstm_training, plot_memory, plot_prices, plot_returns,
     plot_size_predictions, plot_test_predictions, plot_walk_forward,
 )
-from lstm_helpers.progress_bar import ProgressBar
+from lstm_helpers.explorers.prices import ProgressBar
 
 ex = lh.exercises_for("07")
 TICKER, N_DAYS = "AAPL", 20  # the stock we model, and how many past days a window holds

@@ -37,7 +37,7 @@ import hashlib, json, sys
 import numpy as np
 from numpy._core._multiarray_umath import __cpu_features__
 import lstm_helpers as lh
-from lstm_helpers.long_lag import table_row
+from lstm_helpers.success_table import table_row
 
 n_days, rows = json.loads(sys.argv[1])
 lines, losses = [], hashlib.sha256()

@@ -391,8 +391,9 @@ def test_drawing_helpers_name_their_bad_arguments(call, error, words):
 
 # -- issue 20: every bad input named -------------------------------------------------------------
 
-from lstm_helpers import evaluation as evaluation_module  # noqa: E402
+from lstm_helpers import metrics as metrics_module  # noqa: E402
 from lstm_helpers import long_lag as long_lag_module  # noqa: E402
+from lstm_helpers import success_table as success_table_module  # noqa: E402
 from lstm_helpers.layers import new_layer  # noqa: E402
 from lstm_helpers.sequence_model import Adam, new_sequence_model, train_sequence_model  # noqa: E402
 
@@ -486,7 +487,7 @@ def test_an_empty_long_lag_table_file_is_named(tmp_path):
     empty = tmp_path / "table.csv"
     empty.write_text("# only a comment\n")
     with pytest.raises(ValueError, match="is empty: it must start with the header variant,cell"):
-        long_lag_module.long_lag_table(empty)
+        success_table_module.long_lag_table(empty)
 
 
 def test_train_with_progress_names_a_string_of_cells_before_drawing(monkeypatch):
@@ -573,7 +574,7 @@ HUGE_CALLS = [
     ("autocorrelation", lambda: lh.autocorrelation(RETURNS, 10**6), "max_lag must be a whole number from 1 to 1,000"),
     ("shuffled_split", lambda: lh.shuffled_split(10**12, 0.2), "n_windows must be a whole number from 2"),
     ("leaked_targets", lambda: lh.leaked_targets(np.array([10**12]), np.array([0]), 20), "train_starts must be"),
-    ("bootstrap", lambda: evaluation_module.block_bootstrap_indices(10**6, 10**6), "n x n_resamples must be at most"),
+    ("bootstrap", lambda: metrics_module.block_bootstrap_indices(10**6, 10**6), "n x n_resamples must be at most"),
     ("walk_forward years", lambda: lh.walk_forward(DATES[1:], RETURNS, 20, lh.BASELINES, range(1900, 10**9)),
      "test_years must hold at most 50 years"),
     ("time_split days", lambda: lh.time_split(DATES[1:], RETURNS, 10**6, "2009-01-01", "2011-01-01"),

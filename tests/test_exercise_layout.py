@@ -56,10 +56,10 @@ def test_the_check_for_a_question_written_twice_can_fail():
 
 # Training entry points, by file and qualified name: none may run while exercises are imported or set up.
 TRAINING = {("training.py", "train_lstm"), ("sequence_model.py", "train_sequence_model"),
-            ("lstm_window.py", "LSTMWindow.fit"), ("forecasting.py", "LinearWindow.fit"),
-            ("forecasting.py", "ValidationChoice.fit"), ("forecasting.py", "TrainingMean.fit"),
+            ("lstm_window.py", "LSTMWindow.fit"), ("baselines.py", "LinearWindow.fit"),
+            ("baselines.py", "ValidationChoice.fit"), ("baselines.py", "TrainingMean.fit"),
             ("long_lag.py", "long_lag_experiment"), ("evaluation.py", "evaluate"),
-            ("evaluation.py", "random_split_check"), ("evaluation.py", "walk_forward")}
+            ("random_split.py", "random_split_check"), ("walk_forward.py", "walk_forward")}
 
 WATCH = """
 import json, sys, time

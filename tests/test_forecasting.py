@@ -1,5 +1,5 @@
-"""Returns, windows, the split by time, the scaler, baselines (forecasting.py); scores and
-walk-forward (evaluation.py)."""
+"""Returns, windows and the split by time (forecasting.py), the scaler (scaler.py), baselines
+(baselines.py); scores (metrics.py, evaluation.py) and walk-forward (walk_forward.py)."""
 
 import math
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lstm_helpers as lh
-from lstm_helpers.evaluation import Proportion, block_bootstrap_indices, direction_difference, rmse_difference
+from lstm_helpers.metrics import Proportion, block_bootstrap_indices, direction_difference, rmse_difference
 
 
 def days(n, start="2020-01-01"):

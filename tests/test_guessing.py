@@ -6,7 +6,8 @@ import pytest
 import lstm_helpers as lh
 from lstm_helpers.guessing import GUESS_RANGE, GUESS_VARIANTS, guessing_row, task_data
 from lstm_helpers.layers import LayerGate, RNNLayer
-from lstm_helpers.long_lag import SUCCESS, TABLE_SEEDS
+from lstm_helpers.long_lag import SUCCESS
+from lstm_helpers.success_table import TABLE_SEEDS
 
 
 def test_two_values_data_targets_are_day_1_xor_day_2():

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 import lstm_helpers as lh
-from lstm_helpers.long_lag import SUCCESS, TABLE_SEEDS, TABLE_VARIANTS, accuracy, table_row
+from lstm_helpers.long_lag import SUCCESS, accuracy
+from lstm_helpers.success_table import TABLE_SEEDS, TABLE_VARIANTS, table_row
 
 
 # --- data -----------------------------------------------------------------------------------

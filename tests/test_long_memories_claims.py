@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lstm_helpers.guessing import GUESS_VARIANTS
-from lstm_helpers.long_lag import TABLE_VARIANTS
+from lstm_helpers.success_table import TABLE_VARIANTS
 from tests.claims import lines_too_wide, notebook_cells, notebook_outputs, number, output_of
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "06_long_memories.ipynb"

@@ -7,7 +7,7 @@ seed, and store it in lstm_helpers/results/long_lag_table.csv.
     python tools/long_lag_table.py --only "RNN, guessing" --only "LSTM, guessing"
                                                (recompute these variants, keep the stored rest)
 
-Each row is one call of long_lag.table_row or guessing.guessing_row; tests/test_long_lag.py and
+Each row is one call of success_table.table_row or guessing.guessing_row; tests/test_long_lag.py and
 tests/test_guessing.py re-run rows and check they give the stored numbers. The seconds column is
 this machine's wall-clock time.
 """
@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from lstm_helpers.guessing import GUESS_RANGE, GUESS_VARIANTS, guessing_row  # noqa: E402
-from lstm_helpers.long_lag import (  # noqa: E402
-    DEFAULTS, LSTM_BIASES, TABLE_COLUMNS, TABLE_FILE, TABLE_SEEDS, TABLE_VARIANTS, long_lag_table, table_row,
+from lstm_helpers.long_lag import DEFAULTS, LSTM_BIASES  # noqa: E402
+from lstm_helpers.success_table import (  # noqa: E402
+    TABLE_COLUMNS, TABLE_FILE, TABLE_SEEDS, TABLE_VARIANTS, long_lag_table, table_row,
 )
 
 TARGET = Path(__file__).resolve().parents[1] / "lstm_helpers" / "results" / TABLE_FILE

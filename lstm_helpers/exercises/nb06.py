@@ -1,7 +1,8 @@
 """Notebook 06 (long memories): what 50 forget gates leave, which starting biases carry day 1's
 gradient, and what the success table does and does not say."""
 
-from ..long_lag import gradient_by_lag, long_lag_table
+from ..long_lag import gradient_by_lag
+from ..success_table import long_lag_table
 from .engine import ChoiceExercise, ExerciseSet, NumberExercise
 
 KEPT, DAYS = 0.9, 50  # q1: the share each forget gate keeps, and how many gates

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..evaluation import rmse
 from ..forecasting import log_returns, time_split
+from ..metrics import rmse
 from ..prices import load_prices
 from .engine import SAME, ExerciseSet, MeasuredChoice, NumberExercise
 from .nb07_measures import leak_measured, linear_measured, split_measured

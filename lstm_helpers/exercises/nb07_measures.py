@@ -4,8 +4,11 @@ first checks its question, never at import; each returns (answer, reasons, solut
 
 import numpy as np
 
-from ..evaluation import direction_accuracy, random_split_check, rmse, rmse_difference
-from ..forecasting import LinearWindow, Scaler, TrainingMean, ValidationChoice, leaked_targets, shuffled_split
+from ..baselines import LinearWindow, TrainingMean, ValidationChoice
+from ..forecasting import leaked_targets, shuffled_split
+from ..metrics import direction_accuracy, rmse, rmse_difference
+from ..random_split import random_split_check
+from ..scaler import Scaler
 from ..lstm_window import LSTMWindow, lstm_choices
 
 

@@ -1,4 +1,4 @@
-"""What every explorer shares (notebooks 01-06): how it is shown, its controls and its
+"""What every explorer shares (notebooks 01-07): how it is shown, its controls and its
 live region.
 
 Each explorer keeps its controls as attributes and does its work in `update()`, so

@@ -10,8 +10,10 @@ from matplotlib.dates import YearLocator
 from matplotlib.ticker import FuncFormatter
 
 from .._checks import MAX_DAYS, positive, whole_number
-from ..evaluation import Results, WalkForward
-from ..forecasting import Period, Split, ValidationChoice, autocorrelation, noise_band
+from ..baselines import ValidationChoice
+from ..evaluation import Results
+from ..forecasting import Period, Split, autocorrelation, noise_band
+from ..walk_forward import WalkForward
 from ..lstm_window import LSTMWindow
 from ..prices import load_prices, price_tickers
 from .colours import BLACK, BLUE, GREY, ORANGE, SKY_BLUE, VERMILLION

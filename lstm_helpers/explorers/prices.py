@@ -1,15 +1,17 @@
-"""A progress bar for notebook 07's long cells (lh.evaluate and lh.walk_forward with LSTMs).
+"""The progress bar of notebook 07's long cells (lh.evaluate and lh.walk_forward with LSTMs).
 
     bar = ProgressBar("walk-forward: 4 years, 3 LSTM sizes each", about="about 30 s")
     walk = lh.walk_forward(..., progress=bar)
 
 The bar is shown when made and moves as each model is fitted. Its text never depends on the
-clock, so a rebuilt notebook stores the same widget.
+clock, so a rebuilt notebook stores the same widget. It is not yet the explorers' Progress
+(base.py): notebook 07's stored outputs hold this widget's tree, so making it a Progress waits
+for a rebuild of notebook 07.
 """
 
 import ipywidgets as w
 
-from ._checks import describe
+from .._checks import describe
 
 
 class ProgressBar:
