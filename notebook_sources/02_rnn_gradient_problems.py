@@ -16,8 +16,8 @@
 # **Time:** about 30 minutes (15 reading, 15 exercises).
 
 # %%
-# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
-# say), it installs them without changing any package you already have.
+# Run this cell first. Where the course's helpers are missing (Colab, Kaggle,
+# VS Code), it installs them without changing any package you already have.
 try:
     import lstm_helpers
 except ModuleNotFoundError:

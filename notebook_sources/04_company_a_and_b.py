@@ -17,8 +17,8 @@
 # **Time:** about 40 minutes (20 reading and exploring, 20 exercises).
 
 # %%
-# Run this cell first. Where the course's helpers are missing (on Colab, Kaggle or VS Code,
-# say), it installs them without changing any package you already have.
+# Run this cell first. Where the course's helpers are missing (Colab, Kaggle,
+# VS Code), it installs them without changing any package you already have.
 try:
     import lstm_helpers
 except ModuleNotFoundError:

@@ -24,8 +24,8 @@ README = ROOT / "README.md"
 PLACEHOLDER = "OWNER/REPO"  # what badges show until the address is set
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 FIRST_LINE = "# Run this cell first."
-INTRO = (f"{FIRST_LINE} Where the course's helpers are missing (on Colab, Kaggle or VS Code,\n"
-         "# say), it installs them without changing any package you already have.\n")
+INTRO = (f"{FIRST_LINE} Where the course's helpers are missing (Colab, Kaggle,\n"
+         "# VS Code), it installs them without changing any package you already have.\n")
 GITHUB_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+")
 NOTEBOOK_LINK = re.compile(r"\[([^\]]+)\]\((\d\d_\w+\.ipynb)\)(?: \(\[in Colab\]\([^)]*\)\))?")
 
