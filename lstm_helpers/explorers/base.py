@@ -98,6 +98,16 @@ def live_slider(description, low, high, value, step=0.05):
                          style={"description_width": "initial"}, layout=control_layout())
 
 
+def label_above(slider):
+    """`slider` with its description shown on a line of its own above the track, where a long name
+    may wrap (notebook 03's weights): beside the track, a 55-letter name left the track 37 px wide
+    at 200% zoom. The description stays the slider's name (its label, now 0 wide, is what screen
+    readers read); the words shown are hidden from them, so the name is not read twice."""
+    slider.style.description_width = "0"
+    shown = w.HTML(compact(f'<span aria-hidden="true">{escape(slider.description)}</span>'), layout=w.Layout(width="100%"))
+    return w.VBox([shown, slider], layout=control_layout())
+
+
 def control_layout(grow=None):
     """A control's layout: as wide as the notebook allows up to 40em, never under 12em (no fixed
     pixel width). grow (a CSS flex such as "1 1 22em") is its share of a row; row() sets one."""
