@@ -38,10 +38,9 @@
 # its label reads `[*]`; when it is done, the star becomes a number.
 
 # %%
-import ipywidgets as widgets
-
 import lstm_helpers as lh
 from lstm_helpers import ____
+from lstm_helpers.explorers.activations import SigmoidExplorer
 
 lh.check_setup()
 
@@ -65,9 +64,7 @@ lh.check_setup()
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-@widgets.interact(x=widgets.FloatSlider(min=-8, max=8, step=0.5, value=0.0, description="x"))
-def show_sigmoid(x):
-    print(f"sigmoid({x:.1f}) = {lh.sigmoid(x):.3f}")
+SigmoidExplorer(x=0.0)
 
 # %% [markdown]
 # **Try it.** Push the slider to both ends. How close to 0 and 1 does the output get?
