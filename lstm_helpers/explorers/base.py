@@ -98,13 +98,16 @@ def live_slider(description, low, high, value, step=0.05):
                          style={"description_width": "initial"}, layout=control_layout())
 
 
-def label_above(slider):
-    """`slider` with its description shown on a line of its own above the track, where a long name
-    may wrap (notebook 03's weights): beside the track, a 55-letter name left the track 37 px wide
-    at 200% zoom. The description stays the slider's name (its label, now 0 wide, is what screen
-    readers read); the words shown are hidden from them, so the name is not read twice."""
+def label_above(slider, words=None):
+    """`slider` with words (its description, or a shorter part of it) shown on a line of their own
+    above the track, where they may wrap (notebook 03's weights): beside the track, a 55-letter
+    name left the track 37 px wide at 200% zoom. The description stays the slider's name (its
+    label, now 0 wide, is what screen readers read); the words shown are part of it, hidden from
+    screen readers so they are not read twice."""
     slider.style.description_width = "0"
-    shown = w.HTML(compact(f'<span aria-hidden="true">{escape(slider.description)}</span>'), layout=w.Layout(width="100%"))
+    slider.layout.margin = "0 2px 2px 2px"  # the words and their track close together
+    shown = w.HTML(f'<div aria-hidden="true" style="line-height:1.2">{escape(words or slider.description)}</div>',
+                   layout=w.Layout(width="100%", height="auto", min_height="0", margin="0 2px"))
     return w.VBox([shown, slider], layout=control_layout())
 
 
