@@ -52,10 +52,9 @@ except ModuleNotFoundError:
 # it installs the course's helpers there. Where they are installed already, it does nothing.
 
 # %%
-import ipywidgets as widgets
-
 import lstm_helpers as lh
 from lstm_helpers import ____
+from lstm_helpers.explorers.activations import SigmoidExplorer
 
 lh.check_setup()
 
@@ -80,9 +79,7 @@ lh.check_setup()
 
 # %%
 # NBVAL_IGNORE_OUTPUT
-@widgets.interact(x=widgets.FloatSlider(min=-8, max=8, step=0.5, value=0.0, description="x"))
-def show_sigmoid(x):
-    print(f"sigmoid({x:.1f}) = {lh.sigmoid(x):.3f}")
+SigmoidExplorer(x=0.0)
 
 # %% [markdown]
 # **Try it.** Push the slider to both ends. How close to 0 and 1 does the output get?

@@ -196,7 +196,8 @@ def test_feedback_is_plain_text_and_coloured_html():
     feedback = Feedback("incorrect", "try `math.exp` & <b>")
     assert repr(feedback) == "Not yet: try `math.exp` & <b>"
     html = feedback._repr_html_()
-    assert "<code>math.exp</code>" in html and "&amp; &lt;b&gt;" in html and "#D55E00" in html
+    # the darker vermillion that reads at 4.5:1 on white (issue 22), not Okabe-Ito's #D55E00 at 3.87
+    assert "<code>math.exp</code>" in html and "&amp; &lt;b&gt;" in html and "#B34700" in html
 
 
 @pytest.mark.parametrize("notebook, name, q", [e for e in EXERCISES if isinstance(e[2], FunctionExercise)],

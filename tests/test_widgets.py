@@ -253,3 +253,14 @@ def test_svg_chart_ticks_and_clipping():
     svg = chart.svg()
     assert svg.count("M") >= 2 and "nan" not in svg.lower(), "the line breaks at points it cannot draw"
     assert "a line" in svg and re.search(r'<title id="[^"]+">t</title>', svg)
+
+
+def test_sigmoid_explorer_names_its_slider_and_says_the_value():
+    from lstm_helpers.explorers.activations import SigmoidExplorer
+
+    explorer = SigmoidExplorer()
+    assert "sigmoid" in explorer.x.description and "sigmoid(0.0) = 0.500" in explorer.readout.value
+    explorer.x.value = -8.0
+    assert f"sigmoid(-8.0) = {lh.sigmoid(-8.0):.3f}" in explorer.status.value
+    with pytest.raises(ValueError, match="x"):
+        SigmoidExplorer(x=9.0)

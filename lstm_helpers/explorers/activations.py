@@ -1,4 +1,5 @@
-"""Notebook 01's explorer: one x moves a marker along sigmoid and tanh."""
+"""Notebook 00's first slider (x into sigmoid) and notebook 01's explorer (one x moves a marker
+along sigmoid and tanh)."""
 
 import ipywidgets as w
 
@@ -36,3 +37,24 @@ class ActivationExplorer(Explorer):
         self.readout.value = (f"<b>x = {x:.1f}</b> &nbsp; {values.replace('; ', ' &nbsp;|&nbsp; ')}")
         self.image.value = png_html(self.png, describe_activations(x))
         self.say(f"x = {x:.1f}: {values}")
+
+
+class SigmoidExplorer(Explorer):
+    """Notebook 00's first slider: x goes into sigmoid, and the value shown (and said) is always
+    between 0 and 1. An explorer rather than a plain interact, so its slider is named and its
+    result announced like every other."""
+
+    def __init__(self, x=0.0):
+        x = in_range(x, "x", -8.0, 8.0, step=0.5)
+        self.x = live_slider("x, the number fed into sigmoid", -8.0, 8.0, x, step=0.5)
+        self.readout = w.HTML(layout=w.Layout(min_height="2em"))
+        self.readout.add_class("lstm-view")
+        self.x.observe(lambda change: self.update(), names="value")
+        self.widget = w.VBox([self.x, self.readout, self.make_status()])
+        self.update()
+
+    def update(self):
+        x = slider_value(self.x)
+        words = f"sigmoid({x:.1f}) = {sigmoid(x):.3f}"
+        self.readout.value = f"<b>{words}</b>"
+        self.say(words)

@@ -7,7 +7,8 @@ cell's value to show it; it displays under ipywidgets 7 (Colab) and 8 alike.
 
 Accessibility (WCAG 2.1 AA): every control is named by what it moves; pictures are
 HTML (an <img> with alt text, or inline SVG with <title> and <desc>) so a screen reader
-reaches their text alternative; each explorer has one polite live region that says the
+reaches their text alternative; each slider's handle is tied to its label (slider_names.py);
+each explorer has one polite live region that says the
 new result in words; widths are relative to the notebook, so a layout wraps at 200% zoom.
 """
 
@@ -15,6 +16,8 @@ import base64
 from html import escape
 
 import ipywidgets as w
+
+from .slider_names import slider_names_output
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # the live region repeats what the readout shows, so only screen readers get it (the usual sr-only style)
@@ -50,9 +53,10 @@ class Explorer:
     status_text = ""
 
     def make_status(self):
-        """The explorer's one live region (role=status, polite): say() puts a result in it."""
+        """The explorer's one live region (role=status, polite): say() puts a result in it; shown
+        with the invisible script that names its sliders for screen readers (slider_names.py)."""
         self.status = w.HTML(layout=w.Layout(width="100%"))
-        return self.status
+        return w.VBox([self.status, slider_names_output()], layout=w.Layout(width="100%"))
 
     def say(self, words):
         """Announce the new result in words (screen readers read a polite status when idle)."""
@@ -92,6 +96,19 @@ def live_slider(description, low, high, value, step=0.05):
     return w.FloatSlider(description=description, min=low, max=high, step=step, value=value,
                          readout_format=f".{decimals}f", continuous_update=True,
                          style={"description_width": "initial"}, layout=control_layout())
+
+
+def label_above(slider, words=None):
+    """`slider` with words (its description, or a shorter part of it) shown on a line of their own
+    above the track, where they may wrap (notebook 03's weights): beside the track, a 55-letter
+    name left the track 37 px wide at 200% zoom. The description stays the slider's name (its
+    label, now 0 wide, is what screen readers read); the words shown are part of it, hidden from
+    screen readers so they are not read twice."""
+    slider.style.description_width = "0"
+    slider.layout.margin = "0 2px 2px 2px"  # the words and their track close together
+    shown = w.HTML(f'<div aria-hidden="true" style="line-height:1.2">{escape(words or slider.description)}</div>',
+                   layout=w.Layout(width="100%", height="auto", min_height="0", margin="0 2px"))
+    return w.VBox([shown, slider], layout=control_layout())
 
 
 def control_layout(grow=None):

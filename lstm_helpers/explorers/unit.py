@@ -7,7 +7,7 @@ import ipywidgets as w
 from .._checks import in_range
 from ..lstm import EXAMPLE_PARAMS, GATE_NAMES, PARTS, STAGE_LABELS, Gate, LSTMParams, check_params, lstm_step
 from ..pictures.unit import PART_LABELS, fmt, lstm_unit_svg, stage_explanation, step_table_html
-from .base import Explorer, compact, control_layout, fitted, live_slider, row, slider_value
+from .base import Explorer, compact, control_layout, fitted, label_above, live_slider, row, slider_value
 
 
 class LSTMUnitExplorer(Explorer):
@@ -35,8 +35,12 @@ class LSTMUnitExplorer(Explorer):
         self.table = w.HTML()
         for view in (self.explanation, self.diagram, self.table):
             view.add_class("lstm-view")
-        self.weights_panel = w.VBox([row([self.weights[(gate, part)] for part in PARTS]) for gate in GATE_NAMES]
-                                    + [self.reset_weights], layout=w.Layout(display="none", width="100%"))
+        # one column per gate, left to right as in the diagram, its three numbers top to bottom as in its box
+        columns = [w.VBox([w.HTML(compact(f"<b>{STAGE_LABELS[gate]}</b>"), layout=w.Layout(min_height="0"))]
+                          + [label_above(self.weights[(gate, part)], PART_LABELS[part]) for part in PARTS])
+                   for gate in GATE_NAMES]
+        self.weights_panel = w.VBox([row(columns, grow="1 1 14em"), self.reset_weights],
+                                    layout=w.Layout(display="none", width="100%"))
         self.table_panel = w.VBox([self.table], layout=w.Layout(display="none"))
         for control in [self.long_memory, self.short_memory, self.input_value, self.stage, *self.weights.values()]:
             control.observe(lambda change: self.update(), names="value")
