@@ -35,7 +35,9 @@ except ModuleNotFoundError:
 import lstm_helpers as lh
 from lstm_helpers import ____
 from lstm_helpers.explorers.long_lag import GradientByLagExplorer, long_lag_with_progress
-from lstm_helpers.pictures.long_lag import plot_forget_products, plot_long_lag_runs, plot_success_table
+from lstm_helpers.pictures.long_lag import (
+    plot_forget_products, plot_long_lag_runs, plot_success_table,
+)
 
 ex = lh.exercises_for("06")
 
@@ -316,8 +318,8 @@ for variant in ("RNN", budget):
 # %% [markdown]
 # How can more steps help, if day 1's gradient has vanished? Not by Adam magnifying it. Adam
 # divides each number's step by the recent size of that number's whole gradient, and day 1's
-# part of that gradient is tiny: section 2's median untrained RNN gives day 1 a slope far below
-# the 2.2e-16 that float64 can still add to a number near 1 (notebook 02) at 100 days. A part that
+# part of that gradient is tiny: at 100 days, section 2's median untrained RNN gives day 1 a slope
+# far below the 2.2e-16 that float64 can still add to a number near 1 (notebook 02). A part that
 # small is not there for Adam, just as in notebook 05 it had "no slope left to follow". So what
 # did change? Take the first seed that solved 100 days and compare its model before and after
 # training. `lh.memory_check` measures how much the weights on the short-term memory **stretch**
@@ -362,11 +364,12 @@ for name, model in (("untrained", untrained), ("trained", trained.model)):
 # fit only the read-out to 500 sequences, and test it on 500 others (100 days, 10 seeds):
 
 # %%
-print("untrained RNNs, test accuracy of a fitted read-out, seeds 0-9:")
+print("untrained RNNs, test accuracy of a fitted read-out, seeds 0-9")
+print("(recurrent weights: the weights on the short-term memory)")
 for spread, recurrent_std in (("N(0, 1)", 1.0), ("N(0, 1/4)", None)):
     scores = [lh.untrained_readout_accuracy("rnn", 100, seed, recurrent_std=recurrent_std)
               for seed in range(10)]
-    print(f"  weights on the short-term memory {spread:<9}:",
+    print(f"  recurrent weights {spread:<9}:",
           " ".join(f"{s:.2f}" for s in scores))
 variant = "RNN, weights on the short-term memory N(0, 1)"
 print(f"trained, the table's row '{variant}':")

@@ -45,7 +45,7 @@ def counts(text):
     """{variant: {n_days: solved}} of lines "variant: 20 days 3/10, 50 days 0/10"."""
     found = {}
     for line in text.splitlines():
-        name, _, rest = line.partition(":")
+        name, _, rest = line.rpartition(":")  # a variant's name may hold a colon ("two values: LSTM")
         cells = re.findall(r"(\d+) days (\d+)/(\d+)", rest)
         if cells:
             found[name.strip()] = {int(n): int(solved) for n, solved, _ in cells}
@@ -99,7 +99,8 @@ def test_the_larger_budget_rescues_the_rnn_sometimes(outputs):
 def test_forget_bias_1_does_not_solve_the_long_lags(outputs, prose):
     found = counts(output_of(outputs, 'default = "LSTM, forget bias 1'))
     default, chosen = found["LSTM, forget bias 1, input bias 0"], found["LSTM"]
-    for n_days in (50, 100):
+    assert max(default) == 100  # the table's longest lag is there
+    for n_days in (n for n in default if n >= 50):
         assert default[n_days] <= 2 and default[n_days] < chosen[n_days]
     assert "**That default does not solve this task's long lags.**" in prose
 
