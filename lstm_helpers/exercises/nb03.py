@@ -41,14 +41,17 @@ def q1():
     )
 
 
+def _step_exercise(reference, write_yourself, **checks):
+    """A function exercise on one step's inputs (long_memory, short_memory, input_value) that may not
+    call the library's own step: q2 (the forget stage) and q3 (the whole step)."""
+    return FunctionExercise(reference=reference, inputs=STEP_INPUTS, arg_names=STEP_ARGS,
+                            library=(lstm_step, unroll), library_calls=("lstm_step", "unroll"),
+                            write_yourself=write_yourself, **checks)
+
+
 def q2():
-    return FunctionExercise(
-        reference=_forget_stage,
-        inputs=STEP_INPUTS,
-        arg_names=STEP_ARGS,
-        library=(lstm_step, unroll),
-        library_calls=("lstm_step", "unroll"),
-        write_yourself="the stage's arithmetic",
+    return _step_exercise(
+        _forget_stage, "the stage's arithmetic",
         mistakes=forget_stage_mistakes(FORGET),
         hints=["The sum is `f.w_short * short_memory + f.w_input * input_value + f.bias`.",
                "The gate is `lh.sigmoid` of that sum; the stage returns the long-term memory times the gate.",
@@ -59,13 +62,8 @@ def q2():
 
 
 def q3():
-    return FunctionExercise(
-        reference=lstm_step_memories,
-        inputs=STEP_INPUTS,
-        arg_names=STEP_ARGS,
-        library=(lstm_step, unroll),
-        library_calls=("lstm_step", "unroll"),
-        write_yourself="the four stages' arithmetic",
+    return _step_exercise(
+        lstm_step_memories, "the four stages' arithmetic",
         mistakes=STEP_MISTAKES,
         hints=["Four sums, each `g.w_short * short_memory + g.w_input * input_value + g.bias`, for g in "
                "`p.forget`, `p.input`, `p.candidate`, `p.output`.",
