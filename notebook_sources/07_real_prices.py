@@ -359,11 +359,15 @@ for name, fitted in scalers.items():
 # (and chosen on validation), then scored on the test period.
 
 # %%
+# NBVAL_IGNORE_OUTPUT
+# (a progress bar: what this cell computes is printed in the next one)
 choices = lh.lstm_choices(n_units=(4, 8, 16))  # seed 0 and the defaults
 make_lstm = lambda: lh.ValidationChoice(choices)  # fresh and unfitted at each call
 models = {**lh.BASELINES, "LSTM": make_lstm}
 progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
 results = lh.evaluate(models, split, progress=progress)
+
+# %%
 chosen = results.models["LSTM"]
 print(chosen.summary())
 lstm = chosen.model  # the LSTMWindow the validation period chose
@@ -467,9 +471,13 @@ print(leak.versus("all-data scaler"))
 # `N_DAYS` trading days serve only as inputs, as before).
 
 # %%
+# NBVAL_IGNORE_OUTPUT
+# (a progress bar: what this cell computes is printed in the next one)
 test_years = [2009, 2010, 2011, 2012]
 walk = lh.walk_forward(dates[1:], returns, N_DAYS, models, test_years,
                       progress=ProgressBar("4 years, 3 LSTMs a year", "about 30 s"))
+
+# %%
 print(walk.table())
 print("the LSTM chosen each year:", [r.models["LSTM"].chosen for r in walk.results])
 
@@ -562,12 +570,16 @@ plot_memory(train_returns, f"{TICKER}, training period:")
 # A size has no direction, so only the errors are scored.
 
 # %%
+# NBVAL_IGNORE_OUTPUT
+# (a progress bar: what this cell computes is printed in the next one)
 sizes = np.abs(returns)
 size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_START)
 size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
 progress = ProgressBar("three LSTMs and the baselines", "about 10 s")
 size_results = lh.evaluate(size_models, size_split, reference="training mean size",
                            progress=progress)
+
+# %%
 print(size_results.table())
 print("the LSTM chosen:", size_results.models["LSTM"].chosen)
 
@@ -610,9 +622,13 @@ plot_size_predictions(size_results, shown)
 # And year by year, as for the returns:
 
 # %%
+# NBVAL_IGNORE_OUTPUT
+# (a progress bar: what this cell computes is printed in the next one)
 size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_models, test_years,
                             reference="training mean size",
                             progress=ProgressBar("4 years, 3 LSTMs a year", "about 30 s"))
+
+# %%
 print(size_walk.table())
 print()
 print(size_walk.summary())

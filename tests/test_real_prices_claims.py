@@ -92,7 +92,7 @@ def test_the_scaler_leak_changes_nothing_for_the_linear_model(outputs):
 # --- section 6: the LSTM on returns ------------------------------------------------------------
 
 def test_the_validation_period_chose_the_lstm_that_the_notebook_then_uses(outputs):
-    text = output_of(outputs, "choices = lh.lstm_choices")
+    text = output_of(outputs, 'chosen = results.models["LSTM"]')
     scores = {int(n): float(v) for n, v in re.findall(r"(\d+) units\s+([\d.]+)", text)}
     assert sorted(scores) == [4, 8, 16]
     kept = int(re.search(r"(\d+) units\s+[\d.]+  <- kept", text)[1])
@@ -163,7 +163,7 @@ def test_returns_forget_and_sizes_remember(outputs):
 
 @pytest.fixture(scope="module")
 def sizes(outputs):
-    table = output_of(outputs, "sizes = np.abs(returns)")
+    table = output_of(outputs, "print(size_results.table())")
     rmse = {name.strip(): float(v) for name, v in re.findall(r"^(\D+?)\s+(\d\.\d{4})\s", table, re.M)}
     assert len(rmse) == 6, rmse
     verdict = output_of(outputs, "print(size_results.verdict())")
@@ -204,7 +204,7 @@ def test_most_of_the_lstms_edge_is_its_level(sizes):
 
 
 def test_year_by_year_simple_rules_do_as_well_as_the_lstm_on_sizes(outputs):
-    text = output_of(outputs, "size_walk = ")
+    text = output_of(outputs, "print(size_walk.table())")
     assert "LSTM against \"yesterday's size\": smaller errors in 4, larger in 0" in text
     assert "LSTM against 'training mean size': smaller errors in 4, larger in 0" in text
     assert "LSTM against 'validation mean size': smaller errors in 1, larger in 0" in text  # "only one, never loses"
