@@ -4,6 +4,8 @@ outputs, keyed by source, and its prose."""
 import json
 import re
 
+import pytest
+
 
 def notebook_cells(path):
     return json.loads(path.read_text())["cells"]
@@ -39,3 +41,21 @@ def lines_too_wide(cells, code=90, output=91):
         for out in cell["outputs"]:
             wide += [line for line in "".join(out.get("text", "")).splitlines() if len(line) > output]
     return wide
+
+
+def notebook_fixtures(path):
+    """Module-scoped fixtures (read, outputs, prose) of a built notebook, for a claims test module:
+    outputs is {a code cell's source: all its text output}, prose its markdown."""
+    @pytest.fixture(scope="module")
+    def read():
+        return notebook_outputs(path)
+
+    @pytest.fixture(scope="module")
+    def outputs(read):
+        return read[0]
+
+    @pytest.fixture(scope="module")
+    def prose(read):
+        return read[1]
+
+    return read, outputs, prose

@@ -1,6 +1,7 @@
 """What the browser test and the hub test both do with the servers they start on 127.0.0.1."""
 
 import socket
+import subprocess
 import time
 import urllib.request
 
@@ -23,3 +24,12 @@ def wait_until_up(url, process, what, log_text, seconds=90):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"{what} did not start within {seconds} s; its log ends:\n{log_text()[-3000:]}") from None
             time.sleep(0.5)
+
+
+def stop(server):
+    """End a server process started by a test: terminate, then kill if it has not ended in 20 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()

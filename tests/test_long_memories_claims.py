@@ -9,29 +9,16 @@ prose must be rewritten to match. Each test names the sentence it guards.
 import re
 from pathlib import Path
 
-import pytest
 
 from lstm_helpers.guessing import GUESS_VARIANTS
 from lstm_helpers.success_table import TABLE_VARIANTS
-from tests.claims import lines_too_wide, notebook_cells, notebook_outputs, number, output_of
+from tests.claims import notebook_fixtures, lines_too_wide, notebook_cells, number, output_of
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "06_long_memories.ipynb"
 FLOAT64_RESOLUTION = 2.2e-16  # notebook 02: the smallest change float64 can add to a number near 1
 
 
-@pytest.fixture(scope="module")
-def read():
-    return notebook_outputs(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def outputs(read):
-    return read[0]
-
-
-@pytest.fixture(scope="module")
-def prose(read):
-    return read[1]
+read, outputs, prose = notebook_fixtures(NOTEBOOK)
 
 
 def gradients(outputs):

@@ -11,25 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.claims import lines_too_wide, notebook_cells, notebook_outputs, number, output_of
+from tests.claims import notebook_fixtures, lines_too_wide, notebook_cells, number, output_of
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "07_real_prices.ipynb"
 
 
-@pytest.fixture(scope="module")
-def read():
-    return notebook_outputs(NOTEBOOK)
-
-
-@pytest.fixture(scope="module")
-def outputs(read):
-    """{a code cell's source: all its text output}."""
-    return read[0]
-
-
-@pytest.fixture(scope="module")
-def prose(read):
-    return read[1]
+read, outputs, prose = notebook_fixtures(NOTEBOOK)
 
 
 def interval(text):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, wait_until_up
+from tests.servers import free_port, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 JUPYTER_CONFIG = ROOT / "jupyter_config"  # what `make lab` adds to Jupyter's config path
@@ -72,11 +72,7 @@ def lab(tmp_path_factory):
         wait_until_up(f"{base}/api/status?token={token}", server, "JupyterLab", (home / "lab.log").read_text)
         yield {"base": base, "token": token}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         log.close()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.colab.conftest import PYTHON, colab_env, course_checkout, kernel_environment, uninstall_course  # noqa: F401
-from tests.servers import free_port, wait_until_up
+from tests.servers import free_port, stop, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT_MS = 300_000
@@ -68,11 +68,7 @@ def classic_notebook(colab_env, course_checkout, tmp_path_factory):
             wait_until_up(f"{base}/api/status?token={token}", server, "The classic Notebook", log_path.read_text)
             yield {"base": base, "token": token, "log": log_path}
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
 
 
 def run_all(page, classic_notebook, name):
