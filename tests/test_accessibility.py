@@ -49,6 +49,22 @@ def test_every_explorer_shows_as_its_widget_in_ipywidgets_7_and_8(explorers):
         assert data[WIDGET_VIEW]["version_major"] == 2
 
 
+def test_the_slider_naming_script_is_an_output_widget_only_under_ipywidgets_8(monkeypatch):
+    """The classic Notebook's front end for ipywidgets 7 (widgetsnbextension 3.6) cannot make an
+    Output widget, and a box holding one shows nothing there: the explorer disappeared (issue 19)."""
+    from lstm_helpers.explorers import slider_names
+
+    assert slider_names.NOUISLIDER == (int(w.__version__.split(".")[0]) >= 8)
+    outputs = [x for x in every_widget(ActivationExplorer().widget) if isinstance(x, w.Output)]
+    assert len(outputs) == int(slider_names.NOUISLIDER)
+    if outputs:
+        assert outputs[0].outputs[0]["data"]["text/html"] == slider_names.SCRIPT
+    monkeypatch.setattr(slider_names, "NOUISLIDER", False)  # as under ipywidgets 7
+    explorer = ActivationExplorer()
+    assert not [x for x in every_widget(explorer.widget) if isinstance(x, w.Output)]
+    assert 'role="status"' in explorer.status.value
+
+
 def test_no_control_needs_an_ipywidgets_8_only_option(explorers):
     for explorer in explorers:
         for widget in every_widget(explorer.widget):

@@ -54,9 +54,11 @@ class Explorer:
 
     def make_status(self):
         """The explorer's one live region (role=status, polite): say() puts a result in it; shown
-        with the invisible script that names its sliders for screen readers (slider_names.py)."""
+        with the invisible script that names its sliders for screen readers (slider_names.py;
+        none under ipywidgets 7)."""
         self.status = w.HTML(layout=w.Layout(width="100%"))
-        return w.VBox([self.status, slider_names_output()], layout=w.Layout(width="100%"))
+        names = slider_names_output()
+        return w.VBox([self.status] + ([names] if names else []), layout=w.Layout(width="100%"))
 
     def say(self, words):
         """Announce the new result in words (screen readers read a polite status when idle)."""

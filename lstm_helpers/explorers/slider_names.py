@@ -9,9 +9,16 @@ to the slider's rounded readout (a MutationObserver on aria-valuenow). JupyterLa
 Notebook run it (an Output widget's outputs are trusted); where scripts do not run
 (VS Code's or Colab's sandboxes, an untrusted notebook) it does nothing, and the notebook's
 stored text outputs do not change (it lives in the widget's state, not in a cell output).
+
+Under ipywidgets 7 (Colab) there is no such widget: its sliders are jQuery UI ones with no
+role=slider for the script to name, and the classic Notebook's widget front end for 7
+(widgetsnbextension 3.6) cannot make an Output widget at all ("_deserialize_state is not a
+function"), which left every explorer holding one blank there.
 """
 
 import ipywidgets as w
+
+NOUISLIDER = int(w.__version__.split(".")[0]) >= 8  # ipywidgets 8 draws sliders with noUiSlider
 
 # Page-wide, installed once: a second explorer's copy of the script returns at the guard.
 SCRIPT = """<script>
@@ -45,7 +52,10 @@ SCRIPT = """<script>
 
 def slider_names_output():
     """An invisible Output widget whose one output is SCRIPT (text/plain empty, so nothing shows
-    where HTML is not rendered). Its outputs are set directly, so no kernel is needed to make it."""
+    where HTML is not rendered), or None under ipywidgets 7, where the script has nothing to do.
+    Its outputs are set directly, so no kernel is needed to make it."""
+    if not NOUISLIDER:
+        return None
     output = w.Output(layout=w.Layout(height="0", overflow="hidden"))
     output.outputs = ({"output_type": "display_data", "metadata": {},
                        "data": {"text/html": SCRIPT, "text/plain": ""}},)

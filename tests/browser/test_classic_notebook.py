@@ -80,15 +80,6 @@ def run_all(page, classic_notebook, name):
     page.wait_for_function(DONE_JS, timeout=RUN_TIMEOUT_MS)
 
 
-# Known failure (seen 2026-12-07 on the merged main, not yet fixed): no slider renders in the
-# classic Notebook 6.5 with ipywidgets 7.7.1 since the explorers' accessibility changes, although
-# the Colab-like kernel run (tests/colab) shows every explorer's widget output. Reported in the
-# closing note of issue 19; strict=False so that the fix turns it green without editing this line.
-CLASSIC_KNOWN_FAILURE = pytest.mark.xfail(strict=False, reason="issue 19 follow-up: no slider renders "
-                                          "in classic Notebook 6.5 with ipywidgets 7.7.1 since the a11y explorers")
-
-
-@CLASSIC_KNOWN_FAILURE
 @pytest.mark.parametrize("name", ["01_activation_functions.ipynb", "03_one_lstm_unit.ipynb"])
 def test_a_slider_changes_its_output_in_the_classic_notebook(browser, classic_notebook, screenshots, name):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
