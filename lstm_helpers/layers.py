@@ -197,7 +197,7 @@ class LSTMLayer:
         from_inputs += self._bias
         gates = np.empty((days, batch, 4 * units))
         longs, potentials, shorts = (np.empty((days, batch, units)) for _ in range(3))
-        scratch = np.empty((batch, units, 4 * units))
+        scratch = np.empty((units, batch, 4 * units))
         for t in range(days):
             sums = dot(short, self._w_short, scratch)
             sums += from_inputs[t]
@@ -225,7 +225,7 @@ class LSTMLayer:
         to_long = o * (1.0 - potential * potential)  # short = o * tanh(long)
         d_sums = np.empty((days, batch, 4, units))
         back = np.ascontiguousarray(self._w_short.T)
-        scratch = np.empty((batch, 4 * units, units))
+        scratch = np.empty((4 * units, batch, units))
         d_short = np.zeros((batch, units))  # reaching today's short-term memory from tomorrow
         d_long = np.zeros((batch, units))   # along the long-term memory from tomorrow
         for t in range(days - 1, -1, -1):
@@ -327,7 +327,7 @@ class RNNLayer:
         from_inputs += self.state.bias
         sums = np.empty((days, batch, self.n_units))
         shorts = np.empty_like(sums)
-        scratch = np.empty((batch, self.n_units, self.n_units))
+        scratch = np.empty((self.n_units, batch, self.n_units))
         for t in range(days):
             sums[t] = dot(short, self._w_short, scratch)
             sums[t] += from_inputs[t]
@@ -343,7 +343,7 @@ class RNNLayer:
         d_sums = np.empty((days, batch, units))
         slopes = 1.0 - run.short_memories * run.short_memories  # each day's tanh slope
         back = np.ascontiguousarray(self._w_short.T)
-        scratch = np.empty((batch, units, units))
+        scratch = np.empty((units, batch, units))
         d_short = np.zeros((batch, units))
         for t in range(days - 1, -1, -1):
             np.multiply(d_short + d_short_memories[t], slopes[t], out=d_sums[t])

@@ -26,7 +26,9 @@ def dot(a, w, scratch=None):
     """a (..., K) times w (K, M), summed over K in order: (..., M). No BLAS.
 
     w may also be a stack (..., K, M) that broadcasts against a's leading axes.
-    scratch: an optional float array of shape (..., K, M) to hold the products.
+    The products are laid out (K, ..., M) and summed over their first axis: numpy adds
+    those slices one at a time, in order, with long contiguous inner loops (the fastest
+    way to get a fixed order). scratch: an optional float array of that shape for them.
     """
     rows = int(np.prod(a.shape[:-1], dtype=np.int64))
     if scratch is None and w.ndim == 2 and rows * w.size > CHUNK and a.ndim > 1:
@@ -34,8 +36,9 @@ def dot(a, w, scratch=None):
         flat = a.reshape(rows, a.shape[-1])
         parts = [dot(flat[k:k + step], w) for k in range(0, rows, step)]
         return np.concatenate(parts).reshape(*a.shape[:-1], w.shape[1])
-    products = np.multiply(a[..., :, None], w, out=scratch)
-    return np.add.reduce(products, axis=-2)
+    w = w.reshape((1,) * (a.ndim + 1 - w.ndim) + w.shape)  # as many leading axes as a
+    products = np.multiply(np.moveaxis(a, -1, 0)[..., None], np.moveaxis(w, -2, 0), out=scratch)
+    return np.add.reduce(products, axis=0)
 
 
 def sum_of_outer_products(a, b):
