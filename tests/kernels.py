@@ -1,6 +1,6 @@
-"""The floating-point kernels the any-CPU tests run the course under (test_any_cpu.py: notebook 06's
-comparison and table rows; test_any_cpu_notebooks.py: every notebook under nbval), one list for both,
-and the environment a subprocess gets for each."""
+"""The floating-point kernels the any-CPU tests run the course under, one list for both
+test_any_cpu.py (notebook 06's comparison and table rows) and test_any_cpu_notebooks.py (every
+notebook under nbval), and the environment a subprocess gets for each."""
 
 import os
 import platform
@@ -23,16 +23,17 @@ VARIABLES = ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")
 
 
 def environment(extra_env):
-    """This process's environment with `extra_env` (one of ENVIRONMENTS) in place of its own kernel choice,
-    one BLAS thread, and this checkout's lstm_helpers first on the path."""
+    """This process's environment with `extra_env` (one of ENVIRONMENTS) as its only kernel
+    choice, one BLAS thread, and this checkout's lstm_helpers first on the path."""
     env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
     env.update(PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1", **extra_env)
     return env
 
 
 def why_not_here():
-    """Why this machine cannot run the other kernels (None when it can): OpenBLAS's Haswell kernels and
-    numpy's X86_V3 paths need an x86-64 CPU with AVX2 and FMA; elsewhere the names mean nothing."""
-    if platform.machine().lower() not in ("x86_64", "amd64") or not __cpu_features__.get("X86_V3"):
-        return f"the other kernels need an x86-64 CPU with AVX2 and FMA (this is {platform.machine()})"
+    """Why this machine cannot run the other kernels (None when it can): OpenBLAS's Haswell
+    kernels and numpy's X86_V3 paths need an x86-64 CPU with AVX2 and FMA."""
+    machine = platform.machine()
+    if machine.lower() not in ("x86_64", "amd64") or not __cpu_features__.get("X86_V3"):
+        return f"the other kernels need an x86-64 CPU with AVX2 and FMA (this is {machine})"
     return None

@@ -50,7 +50,7 @@ def outcomes(xml_path):
     probe, which lies outside the checkout)."""
     found = defaultdict(list)
     for case in ET.parse(xml_path).getroot().iter("testcase"):
-        problem = next((child for child in case if child.tag in ("failure", "error", "skipped")), None)
+        problem = next((c for c in case if c.tag in ("failure", "error", "skipped")), None)
         text = "" if problem is None else problem.text or problem.get("message", "")
         outcome = "passed" if problem is None else problem.tag
         found[Path(case.get("file", "")).name].append((case.get("name"), outcome, text))
@@ -74,11 +74,13 @@ class Runs:
         # pyproject's addopts give the nbval options, the same as the main run's (named: the probe
         # lies outside the checkout, and pytest would otherwise look for its settings from there)
         command = [sys.executable, "-m", "pytest", "-c", "pyproject.toml", "--rootdir", ".",
-                   "-p", "no:cacheprovider", "-q", "-rfE", "--color=no",
-                   "-o", "junit_family=xunit1", f"--junitxml={xml}", *map(str, notebooks), str(write_probe(folder, kernel))]
+                   "-p", "no:cacheprovider", "-v", "-rfE", "--color=no",  # -v: whole diffs
+                   "-o", "junit_family=xunit1", f"--junitxml={xml}",
+                   *map(str, notebooks), str(write_probe(folder, kernel))]
+        # its own process group, so that stop() ends its notebooks' kernels too
         process = subprocess.Popen(command, cwd=ROOT, env=environment(ENVIRONMENTS[kernel]),
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                   start_new_session=True)  # its own group: stop() ends its kernels too
+                                   start_new_session=True)
         self.processes.append(process)
         output, _ = process.communicate(timeout=1800)
         return (outcomes(xml) if xml.exists() else {}), output, process.returncode
@@ -120,7 +122,9 @@ def test_the_kernel_nbval_starts_gets_the_environment(runs, kernel):
     cells = found.get(PROBE)
     assert cells, f"the environment probe did not run; pytest printed:\n{output[-3000:]}"
     failed = [cell for cell in cells if cell[1] != "passed"]
-    assert not failed, f"{kernel}: the notebook's kernel saw another environment:\n{report(failed)}"
+    if failed:  # nbval's report alone: the list's repr would repeat it
+        pytest.fail(f"{kernel}: the notebook's kernel saw another environment:\n{report(failed)}",
+                    pytrace=False)
 
 
 @pytest.mark.parametrize(("kernel", "notebook"), CASES, ids=[f"{k}-{nb.stem}" for k, nb in CASES])
@@ -129,4 +133,5 @@ def test_the_notebook_passes_nbval_under_the_kernel(runs, kernel, notebook):
     cells = found.get(notebook.name)
     assert cells, f"nbval ran no cell of {notebook.name} (exit {returncode}):\n{output[-3000:]}"
     failed = [cell for cell in cells if cell[1] in ("failure", "error")]
-    assert not failed, f"{notebook.name} under {kernel}: nbval failed:\n{report(failed)}"
+    if failed:
+        pytest.fail(f"{notebook.name} under {kernel}: nbval failed:\n{report(failed)}", pytrace=False)
