@@ -8,7 +8,6 @@ activations' own exp), so every run below must give the very same numbers, bit f
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -18,18 +17,12 @@ from pathlib import Path
 import pytest
 
 import lstm_helpers as lh
+from tests.kernels import DEFAULTS, ENVIRONMENTS, OTHER_KERNELS, environment
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "notebook_sources" / "06_long_memories.py"
 NOTEBOOK = ROOT / "notebooks" / "06_long_memories.ipynb"
 TABLE_ROWS = [("LSTM", 20, 0), ("RNN", 20, 4)]
-ENVIRONMENTS = {
-    "this machine's defaults": {},
-    "OpenBLAS Haswell kernels": {"OPENBLAS_CORETYPE": "Haswell"},
-    "OpenBLAS Sandybridge kernels": {"OPENBLAS_CORETYPE": "Sandybridge"},
-    "OpenBLAS Prescott kernels": {"OPENBLAS_CORETYPE": "Prescott"},
-    "numpy without its AVX2 paths": {"NPY_DISABLE_CPU_FEATURES": "X86_V3"},
-}
 # What one subprocess runs: the notebook's comparison (the cell that prints each run's verdict), the
 # table rows, a fingerprint of every training loss, and which numpy SIMD paths were on.
 SCRIPT = """
@@ -67,10 +60,8 @@ def stored_notebook_lines():
 
 
 def run_in(extra_env):
-    env = {key: value for key, value in os.environ.items() if key not in ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")}
-    env.update(PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1", **extra_env)
     done = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps([notebook_days(), TABLE_ROWS])],
-                          env=env, capture_output=True, text=True, timeout=1800, cwd=ROOT)
+                          env=environment(extra_env), capture_output=True, text=True, timeout=1800, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
 
@@ -85,21 +76,21 @@ def test_numpy_accepts_turning_its_avx2_paths_off(results):
     assert results["numpy without its AVX2 paths"]["x86_v3"] is False
 
 
-@pytest.mark.parametrize("name", list(ENVIRONMENTS)[1:])
+@pytest.mark.parametrize("name", OTHER_KERNELS)
 def test_every_kernel_gives_the_same_training_bit_for_bit(results, name):
-    default = results["this machine's defaults"]
+    default = results[DEFAULTS]
     assert results[name]["losses"] == default["losses"], f"{name}: other training losses"
     assert results[name]["lines"] == default["lines"] and results[name]["table"] == default["table"]
 
 
 def test_the_notebook_prints_what_any_cpu_computes(results):
-    assert results["this machine's defaults"]["lines"] == stored_notebook_lines()
+    assert results[DEFAULTS]["lines"] == stored_notebook_lines()
 
 
 def test_the_stored_table_rows_are_what_any_cpu_computes(results):
     table = lh.long_lag_table()
     for variant, n_days, seed in TABLE_ROWS:
         stored = next(row for row in table.runs(variant, n_days) if row["seed"] == seed)
-        computed = next(row for row in results["this machine's defaults"]["table"] if row[:4][0] == variant
+        computed = next(row for row in results[DEFAULTS]["table"] if row[:4][0] == variant
                         and row[2] == n_days and row[3] == seed)
         assert (computed[4], computed[5]) == (stored["test_accuracy"], stored["steps"])
