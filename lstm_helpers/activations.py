@@ -31,13 +31,14 @@ R4, R5 = -1.65339022054652515390e-06, 4.13813679705723846039e-08
 LOWEST = -746.0  # e^a is 0 in a float below about -745.13: arguments are clamped here
 
 
-def exp_parts(a):
+def exp_parts(a, overwrite=False):
     """(k, p) with e^a = 2^k (1 + p), for a float array a <= 0 (1-D or more); k holds whole numbers.
 
     p is e^r - 1 for |r| <= ln2 / 2, accurate to about 1 ulp even near 0 (so tanh stays
     accurate for tiny arguments). Only + - * /, np.rint and np.maximum: the same bits on any CPU.
+    overwrite: a is the caller's scratch, and may be used as a buffer (one array fewer a call).
     """
-    a = np.maximum(a, LOWEST)  # a fresh array: the buffers below are written in place
+    a = np.maximum(a, LOWEST, out=a if overwrite else None)  # the buffers below are written in place
     k = a * INV_LN2
     np.rint(k, out=k)
     r = k * LN2_HI
@@ -55,9 +56,9 @@ def exp_parts(a):
     return k, r
 
 
-def exp_and_expm1(a):
-    """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp."""
-    k, p = exp_parts(a)
+def exp_and_expm1(a, overwrite=False):
+    """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp (overwrite: as for exp_parts)."""
+    k, p = exp_parts(a, overwrite)
     k = k.astype(np.int32)
     two_k, scaled = np.ldexp(1.0, k), np.ldexp(p, k, out=p)
     e = two_k + scaled
@@ -81,15 +82,18 @@ def sigmoid_values(z):
     return (np.where(z >= 0, 1.0, e) / (1.0 + e)).reshape(shape)
 
 
-def tanh_values(x):
-    """tanh of a float array: |u| / (1 + e) with e = e^(-2|x|), u = e - 1, and the sign of x."""
+def tanh_values(x, out=None):
+    """tanh of a float array: |u| / (1 + e) with e = e^(-2|x|), u = e - 1, and the sign of x.
+    out: an array of x's shape (at least 1-D) to write the result in."""
     shape, x = np.shape(x), np.atleast_1d(x)  # in-place arithmetic needs arrays, not numpy scalars
     a = np.abs(x)
     np.minimum(a, -LOWEST, out=a)  # clamped first: 2|x| cannot overflow
     a *= -2.0
-    e, u = exp_and_expm1(a)
+    e, u = exp_and_expm1(a, overwrite=True)
     np.copysign(u, x, out=u)
     e += 1.0
+    if out is not None:
+        return np.divide(u, e, out=out)
     u /= e
     return u.reshape(shape)
 

@@ -201,7 +201,7 @@ class LSTMLayer:
         for t in range(days):
             sums = dot(short, self._w_short, scratch)
             sums += from_inputs[t]
-            gates[t], longs[t], potentials[t], shorts[t] = lstm_day(sums, long)
+            lstm_day(sums, long, out=(gates[t], longs[t], potentials[t], shorts[t]))
             long, short = longs[t], shorts[t]
         return LSTMLayerRun(x, start_long, start_short, *split_gates(gates), longs, potentials, shorts)
 

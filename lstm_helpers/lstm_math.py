@@ -59,36 +59,37 @@ def _gate_scale(units):
     return scale
 
 
-def squash_gates(sums):
+def squash_gates(sums, out=None):
     """The four gates from their sums (..., 4H), side by side as forget, input, candidate, output:
     sigmoid for three, tanh for the candidate, from one exp of all of them. Bit for bit
-    activations.sigmoid_values and tanh_values of each part."""
+    activations.sigmoid_values and tanh_values of each part. out: an array to write them in."""
     units = sums.shape[-1] // 4
     a = np.abs(sums)
-    np.minimum(a, -LOWEST, out=a)
+    np.minimum(a, -LOWEST, out=a)  # clamped first: 2|z| cannot overflow
     a *= _gate_scale(units)
-    e, u = exp_and_expm1(a)
+    e, u = exp_and_expm1(a, overwrite=True)
     top = np.where(sums >= 0, 1.0, e)  # sigmoid: 1 / (1 + e^-z) at z >= 0, e^z / (1 + e^z) below
     h2, h3 = 2 * units, 3 * units
     np.copysign(u[..., h2:h3], sums[..., h2:h3], out=top[..., h2:h3])  # tanh: |u| / (1 + e), sign of z
     e += 1.0
-    top /= e
-    return top
+    return np.divide(top, e, out=top if out is None else out)
 
 
-def lstm_day(sums, long):
+def lstm_day(sums, long, out=(None, None, None, None)):
     """One day of an LSTM: (gates (..., 4H), long-term memory, potential short-term memory,
     short-term memory), each of the last three (..., H).
 
     sums: the day's four weighted sums, w_short * yesterday's short-term memory + w_input *
     today's input + bias, per gate; long: yesterday's long-term memory (..., H).
+    out: four arrays of those shapes to write the results in (a layer's day slots), or Nones.
     """
-    gates = squash_gates(sums)
+    gates_out, long_out, potential_out, short_out = out
+    gates = squash_gates(sums, gates_out)
     f, i, g, o = split_gates(gates)
-    new_long = long * f
+    new_long = np.multiply(long, f, out=long_out)
     new_long += i * g
-    potential = tanh_values(new_long)
-    return gates, new_long, potential, o * potential
+    potential = tanh_values(new_long, potential_out)
+    return gates, new_long, potential, np.multiply(o, potential, out=short_out)
 
 
 def split_gates(gates):
