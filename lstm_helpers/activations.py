@@ -31,6 +31,12 @@ R4, R5 = -1.65339022054652515390e-06, 4.13813679705723846039e-08
 LOWEST = -746.0  # e^a is 0 in a float below about -745.13: arguments are clamped here
 
 
+# 2^k for k = 0, -1, ..., -1100, read as _POWERS_OF_TWO[k] (k <= 0 counts from the end): a
+# table lookup is 5x cheaper than np.ldexp, and exact (k >= -1076 for a >= LOWEST; 0 below -1074).
+_POWERS_OF_TWO = np.ldexp(1.0, np.concatenate([[0], np.arange(-1100, 0)]))
+_POWERS_OF_TWO.setflags(write=False)
+
+
 def exp_parts(a, overwrite=False):
     """(k, p) with e^a = 2^k (1 + p), for a float array a <= 0 (1-D or more); k holds whole numbers.
 
@@ -59,8 +65,8 @@ def exp_parts(a, overwrite=False):
 def exp_and_expm1(a, overwrite=False):
     """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp (overwrite: as for exp_parts)."""
     k, p = exp_parts(a, overwrite)
-    k = k.astype(np.int32)
-    two_k, scaled = np.ldexp(1.0, k), np.ldexp(p, k, out=p)
+    two_k = _POWERS_OF_TWO.take(k.astype(np.intp))  # 2^k, exactly (k <= 0: Python's negative indexing)
+    scaled = np.multiply(p, two_k, out=p)  # 2^k p, rounded once, as np.ldexp(p, k) is
     e = two_k + scaled
     two_k -= 1.0
     two_k += scaled  # e - 1 = (2^k - 1) + 2^k p: exact near 0, where k = 0

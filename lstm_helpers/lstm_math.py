@@ -36,6 +36,9 @@ def dot(a, w, scratch=None):
         flat = a.reshape(rows, a.shape[-1])
         parts = [dot(flat[k:k + step], w) for k in range(0, rows, step)]
         return np.concatenate(parts).reshape(*a.shape[:-1], w.shape[1])
+    if a.ndim == 2 and w.ndim == 2:  # a layer's day: the common case, without moveaxis's cost
+        products = np.multiply(a.T[:, :, None], w[:, None, :], out=scratch)
+        return np.add.reduce(products, axis=0)
     w = w.reshape((1,) * (a.ndim + 1 - w.ndim) + w.shape)  # as many leading axes as a
     products = np.multiply(np.moveaxis(a, -1, 0)[..., None], np.moveaxis(w, -2, 0), out=scratch)
     return np.add.reduce(products, axis=0)
@@ -68,7 +71,9 @@ def squash_gates(sums, out=None):
     np.minimum(a, -LOWEST, out=a)  # clamped first: 2|z| cannot overflow
     a *= _gate_scale(units)
     e, u = exp_and_expm1(a, overwrite=True)
-    top = np.where(sums >= 0, 1.0, e)  # sigmoid: 1 / (1 + e^-z) at z >= 0, e^z / (1 + e^z) below
+    # sigmoid: 1 / (1 + e^-z) at z >= 0, e^z / (1 + e^z) below: the top is 1 or e (e <= 1), which
+    # max(e, step(z)) picks with the step 1 at z >= 0 and 0 below (cheaper than np.where)
+    top = np.maximum(e, np.heaviside(sums, 1.0))
     h2, h3 = 2 * units, 3 * units
     np.copysign(u[..., h2:h3], sums[..., h2:h3], out=top[..., h2:h3])  # tanh: |u| / (1 + e), sign of z
     e += 1.0
