@@ -153,7 +153,7 @@ class ValidationChoice:
     on the training period and keep the one whose predictions of the validation period have
     the lowest RMSE.
 
-        make = lambda: lh.ValidationChoice(lh.lstm_choices(n_units=(4, 8, 16)))
+        make = lambda: lh.ValidationChoice(lh.lstm_choices(n_units=(4, 8)))
 
     candidates maps a name to a function that makes a fresh, unfitted model. After fit:
     .chosen (the name kept), .model (that fitted model), .validation_rmse ({name: RMSE}).

@@ -46,13 +46,15 @@ class LSTMWindow:
     at most max_steps steps; every check_every steps the validation loss is measured, the
     weights with the lowest one are kept, and training stops after `patience` checks without
     a new lowest. After fit: .training (the SequenceTraining, with every loss) and .scaler.
+    The defaults (learning rate 0.01, patience 5 checks of 25 steps) keep a fit to a few
+    hundred steps: notebook 07 fits about a dozen of them, on shared cores in a workshop.
     Limits: n_units at most 512, max_steps at most 100,000.
     """
 
     name = "LSTM"
 
-    def __init__(self, n_units=8, *, scaler=None, max_steps=2000, batch_size=64, learning_rate=0.005,
-                 check_every=25, patience=10, seed=0):
+    def __init__(self, n_units=8, *, scaler=None, max_steps=2000, batch_size=64, learning_rate=0.01,
+                 check_every=25, patience=5, seed=0):
         if scaler is not None and not isinstance(scaler, Scaler):
             raise TypeError(f"scaler must be None or a Scaler (such as split.scaler()), got {describe(scaler)}")
         self.n_units = whole_number(n_units, "n_units", 1, MAX_UNITS)
@@ -150,12 +152,12 @@ class LSTMWindow:
                 f"check_every={self.check_every}, patience={self.patience}): {state}")
 
 
-def lstm_choices(n_units=(4, 8, 16), **settings):
-    """{"4 units": ..., "8 units": ..., "16 units": ...}: functions making LSTMWindows that differ
+def lstm_choices(n_units=(4, 8), **settings):
+    """{"4 units": ..., "8 units": ...}: functions making LSTMWindows that differ
     only in n_units (every other setting as given, or LSTMWindow's default), for
     lh.ValidationChoice to choose among by the validation period."""
     if isinstance(n_units, (str, bytes)) or not hasattr(n_units, "__iter__"):
-        raise TypeError(f"n_units must be a list of layer sizes such as (4, 8, 16), got {describe(n_units)}")
+        raise TypeError(f"n_units must be a list of layer sizes such as (4, 8), got {describe(n_units)}")
     sizes = [whole_number(n, "n_units", 1) for n in n_units]
     if not sizes:
         raise ValueError("n_units must hold at least one layer size")

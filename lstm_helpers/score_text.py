@@ -31,8 +31,8 @@ def share_text(proportion):
 
 
 def compare_text(difference, lower_is_better, better, worse, reference):
-    """'smaller than X, beyond noise' or 'no different from X beyond noise' for a Difference."""
+    """'smaller than X beyond noise' or 'no different from X beyond noise' for a Difference."""
     if not difference.beyond_noise:
         return f"no different from {reference} beyond noise (95% interval includes 0)"
     is_better = difference.high < 0 if lower_is_better else difference.low > 0
-    return f"{better if is_better else worse} than {reference}, beyond noise (95% interval excludes 0)"
+    return f"{better if is_better else worse} than {reference} beyond noise (95% interval excludes 0)"

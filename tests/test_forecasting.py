@@ -254,8 +254,8 @@ def test_verdict_says_beyond_noise_only_when_it_is():
     split = lh.time_split(days(1200), values, 5, days(1200)[800], days(1200)[1000])
     results = lh.evaluate(lh.BASELINES, split, seed=0)
     verdict = results.verdict().splitlines()
-    assert verdict[3:] == ["linear:", "  errors smaller than 'tomorrow = today', beyond noise (95% interval excludes 0)",
-                           "  direction right more often than always saying 'up', beyond noise (95% interval "
+    assert verdict[3:] == ["linear:", "  errors smaller than 'tomorrow = today' beyond noise (95% interval excludes 0)",
+                           "  direction right more often than always saying 'up' beyond noise (95% interval "
                            "excludes 0)"]
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
     text = lh.evaluate({"linear": lh.LinearWindow}, noise).verdict()
@@ -395,7 +395,7 @@ def test_versus_compares_one_model_with_each_other_on_the_same_days():
     assert results.against("linear", "tomorrow = today")[1] is None  # 'tomorrow = today' calls no direction
     text = results.versus("linear").splitlines()
     assert text[0] == "linear against each other model, on the same test days:"
-    assert text[1] == "  errors smaller than 'tomorrow = today', beyond noise (95% interval excludes 0)"
+    assert text[1] == "  errors smaller than 'tomorrow = today' beyond noise (95% interval excludes 0)"
     assert text[-1] == "In short: on errors, linear beats 'tomorrow = today' and 'training mean' beyond noise."
     noise = lh.time_split(days(1200), rng.normal(size=1200), 5, days(1200)[800], days(1200)[1000])
     assert lh.evaluate(lh.BASELINES, noise).versus("linear").endswith("linear beats no other model beyond noise.")

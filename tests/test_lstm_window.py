@@ -124,7 +124,7 @@ def test_flat_loss_and_summary(ar1_split):
     assert f"{t.steps} Adam steps of 64 windows" in text and f"{len(ar1_split.train)} training windows" in text
     assert f"kept step {t.best_step}, the lowest validation loss" in text
     assert t.validation_losses.min() == t.validation_losses[list(t.check_steps).index(t.best_step)]
-    assert repr(lstm) == ("LSTMWindow(n_units=4, learning_rate=0.005, seed=0, batch_size=64,\n"
+    assert repr(lstm) == ("LSTMWindow(n_units=4, learning_rate=0.01, seed=0, batch_size=64,\n"
                           f"           max_steps=100, check_every=25, patience=2): fitted, kept step {t.best_step}")
     assert all(len(line) <= 90 for line in (repr(lstm) + "\n" + text).splitlines())  # a notebook shows them whole
 
