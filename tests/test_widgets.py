@@ -285,9 +285,9 @@ def test_notebook_07_progress_bar_at_every_extreme(done, total):
     words = html.unescape(re.sub("<[^>]+>", "", status))
     assert html.unescape(label) == words
     if done >= total:  # 0 of 0, and a count past the end, read as finished with a full bar
-        assert value == end and words == f"three LSTMs and the baselines: done, {total} models fitted"
+        assert value == end and words == f"done, {total} models fitted"
     else:
-        assert value == done and words == f"three LSTMs and the baselines: {done} of {total} models fitted; fitting 'LSTM'"
+        assert value == done and words == f"{done} of {total} models fitted; fitting 'LSTM'"
 
 
 def test_notebook_07_progress_bar_follows_evaluate_and_walk_forward(capsys):

@@ -15,7 +15,8 @@ from .base import Progress
 
 class ProgressBar:
     """Called as progress(done, total, text) by evaluate and walk_forward: done of total models
-    fitted, and what is being fitted now. `about` says roughly how long the whole cell takes."""
+    fitted, and what is being fitted now. `about` says roughly how long the whole cell takes.
+    The title names the bar; the words beside it (and said) are how far it got."""
 
     def __init__(self, title, about):
         if not isinstance(title, str) or not isinstance(about, str):
@@ -24,11 +25,12 @@ class ProgressBar:
 
         self.title, self.about = title, about
         self.progress = Progress(1, f"{title}: models fitted", BLUE)
-        self.progress.show(0, words=f"{title}: starting ({about} in all)")
+        self.progress.show(0, words=f"starting ({about} in all)")
         display(self.progress.widget)
 
     @property
     def widget(self):
+        """The bar, its words and its live region, as shown."""
         return self.progress.widget
 
     def __call__(self, done, total, text):
@@ -37,4 +39,4 @@ class ProgressBar:
             raise TypeError(f"text must be a string saying what is being fitted, got {describe(text)}")
         finished, steps = done >= total, max(1, total)  # a bar of 0 steps would be drawn 0/0 wide
         state = f"done, {total} models fitted" if finished else f"{done} of {total} models fitted; {text}"
-        self.progress.show(steps if finished else done, words=f"{self.title}: {state}", steps=steps)
+        self.progress.show(steps if finished else done, words=state, steps=steps)
