@@ -225,3 +225,31 @@ def test_tables_have_captions_and_scoped_headers():
     assert "<caption" in html and "aria-label" not in html and "<th></th>" not in html
     assert html.count('scope="rowgroup"') == 7 and html.count('scope="row"') == 14
     assert np.all([f'rowspan="2"' in html])
+
+
+# -- the progress bars ---------------------------------------------------------------------------
+
+def test_notebook_07s_progress_bar_is_named_and_says_its_progress_in_words(monkeypatch):
+    from lstm_helpers.explorers.prices import ProgressBar
+
+    bar = ProgressBar("4 years, 3 LSTMs a year", "about 30 s")
+    bars = [x for x in every_widget(bar.widget) if isinstance(x, w.IntProgress)]
+    assert len(bars) == 1 and bars[0].description == "4 years, 3 LSTMs a year: models fitted"
+    regions = [x for x in every_widget(bar.widget) if isinstance(x, w.HTML) and 'role="status"' in x.value]
+    assert len(regions) == 1 and 'aria-live="polite"' in regions[0].value
+    said = lambda: re.sub("<[^>]+>", "", regions[0].value).replace("&#x27;", "'")
+    assert said() == "starting (about 30 s in all)"
+    for widget in every_widget(bar.widget):
+        for side in ("width", "min_width", "max_width"):
+            assert not (getattr(widget.layout, side) or "").endswith("px"), f"{type(widget).__name__} {side}"
+    import time
+
+    def no_clock(*args):
+        raise AssertionError("the progress bar read the clock: a rebuilt notebook would store other words")
+
+    for clock in ("time", "monotonic", "perf_counter", "process_time"):
+        monkeypatch.setattr(time, clock, no_clock)
+    bar(5, 12, "2010: fitting 'LSTM'")
+    assert said() == "5 of 12 models fitted; 2010: fitting 'LSTM'"
+    bar(12, 12, "2012: done")
+    assert said() == "done, 12 models fitted"

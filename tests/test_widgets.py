@@ -264,3 +264,61 @@ def test_sigmoid_explorer_names_its_slider_and_says_the_value():
     assert f"sigmoid(-8.0) = {lh.sigmoid(-8.0):.3f}" in explorer.status.value
     with pytest.raises(ValueError, match="x"):
         SigmoidExplorer(x=9.0)
+
+
+# -- notebook 07's progress bar ------------------------------------------------------------------
+
+def progress_bar_state(bar):
+    """What a progress bar shows: its value, its end, its name and its words (shown and said)."""
+    part = bar.progress
+    return part.bar.value, part.bar.max, part.bar.description, part.label.value, part.status.value
+
+
+@pytest.mark.parametrize("done, total", [(0, 0), (1, 0), (0, 1), (3, 3), (5, 3), (2, 4), (0, 10**6), (10**6, 2)])
+def test_notebook_07_progress_bar_at_every_extreme(done, total):
+    from lstm_helpers.explorers.prices import ProgressBar
+
+    bar = ProgressBar("three LSTMs and the baselines", "about 10 s")
+    bar(done, total, "fitting 'LSTM'")
+    value, end, _, label, status = progress_bar_state(bar)
+    assert end == max(1, total) and 0 <= value <= end
+    words = html.unescape(re.sub("<[^>]+>", "", status))
+    assert html.unescape(label) == words
+    if done >= total:  # 0 of 0, and a count past the end, read as finished with a full bar
+        assert value == end and words == f"done, {total} models fitted"
+    else:
+        assert value == done and words == f"{done} of {total} models fitted; fitting 'LSTM'"
+
+
+def test_notebook_07_progress_bar_follows_evaluate_and_walk_forward(capsys):
+    from lstm_helpers.explorers.prices import ProgressBar
+
+    days = np.datetime64("2006-01-01") + np.arange(1800)  # to December 2010
+    values = np.random.default_rng(0).normal(size=len(days))
+    split = lh.time_split(days, values, 5, "2009-01-01", "2010-01-01")
+    calls = []
+    bar = ProgressBar("the baselines", "about 1 s")
+    lh.evaluate(lh.BASELINES, split, progress=lambda *call: (calls.append(call), bar(*call)))
+    assert [c[0] for c in calls] == list(range(len(lh.BASELINES) + 1))
+    assert progress_bar_state(bar)[:2] == (len(lh.BASELINES),) * 2
+    walk_bar = ProgressBar("2 years", "about 1 s")
+    lh.walk_forward(days, values, 5, lh.BASELINES, [2009, 2010], progress=walk_bar)
+    assert progress_bar_state(walk_bar)[:2] == (2 * len(lh.BASELINES),) * 2
+    assert "done, 6 models fitted" in progress_bar_state(walk_bar)[4]
+
+
+def test_notebook_07_progress_bar_rejects_bad_calls():
+    from lstm_helpers.explorers.prices import ProgressBar
+
+    with pytest.raises(TypeError, match="title and about must be strings"):
+        ProgressBar(3, "about 1 s")
+    bar = ProgressBar("three LSTMs", "about 10 s")
+    bar(1, 3, "fitting 'LSTM'")
+    before = progress_bar_state(bar)
+    with pytest.raises(ValueError, match="done must be a whole number"):
+        bar(-1, 3, "fitting")
+    with pytest.raises(TypeError, match="total must be a whole number"):
+        bar(1, 2.5, "fitting")
+    with pytest.raises(TypeError, match="text must be a string"):
+        bar(1, 3, None)
+    assert progress_bar_state(bar) == before  # a refused call changes nothing

@@ -68,8 +68,8 @@ class Explorer:
 
 
 class Progress:
-    """A progress bar named in words, with a live region that says how far it got (notebooks 05, 06):
-    the one piece both notebooks' training-with-progress functions show."""
+    """A progress bar named in words, with a live region that says how far it got (notebooks 05-07):
+    the one piece every training-with-progress function shows."""
 
     def __init__(self, steps, description, colour=None):
         style = {"description_width": "initial", **({"bar_color": colour} if colour else {})}
@@ -78,8 +78,11 @@ class Progress:
         self.status = w.HTML()
         self.widget = w.VBox([row([self.bar, self.label]), self.status])
 
-    def show(self, step, description=None, words=None):
-        """Move the bar to step; a new description names it; words (if any) are said and shown."""
+    def show(self, step, description=None, words=None, steps=None):
+        """Move the bar to step (of a new number of steps, if given); a new description names it;
+        words (if any) are said and shown."""
+        if steps is not None:
+            self.bar.max = steps
         self.bar.value = step
         if description is not None:
             self.bar.description = description

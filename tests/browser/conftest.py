@@ -48,7 +48,9 @@ def _write_settings(folder, plugin, values):
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """A JupyterLab server on a free port with a random token; yields its base URL and token."""
+    """A JupyterLab server on a free port with a random token; yields its base URL, its token and
+    the folder of notebooks it serves (a copy made now: read a notebook's cells from there, since
+    the repository's copy may be rebuilt while the session runs)."""
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", home / "notebooks")
     settings = home / "settings"
@@ -70,7 +72,7 @@ def lab(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{base}/api/status?token={token}", server, "JupyterLab", (home / "lab.log").read_text)
-        yield {"base": base, "token": token}
+        yield {"base": base, "token": token, "notebooks": home / "notebooks"}
     finally:
         stop(server)
         log.close()
