@@ -174,9 +174,12 @@ def finite_array(value, name):
     if kind in "iu":
         return array.astype(float)
     if kind == "f":
-        with np.errstate(over="ignore"):  # a longdouble beyond a float's range becomes inf, refused below
-            array = array.astype(float)
-        if not np.all(np.isfinite(array)):
+        if array.dtype == np.float64:
+            array = array.astype(float)  # a copy, as for every other kind
+        else:
+            with np.errstate(over="ignore"):  # a longdouble beyond a float's range becomes inf, refused below
+                array = array.astype(float)
+        if not np.isfinite(array).all():
             raise ValueError(f"{name} must hold only finite numbers, got {describe(value)}")
         return array
     if kind != "O":

@@ -14,6 +14,7 @@ exp, a run is bit for bit the same on every machine.
 """
 
 import functools
+import math
 
 import numpy as np
 
@@ -30,7 +31,7 @@ def dot(a, w, scratch=None):
     those slices one at a time, in order, with long contiguous inner loops (the fastest
     way to get a fixed order). scratch: an optional float array of that shape for them.
     """
-    rows = int(np.prod(a.shape[:-1], dtype=np.int64))
+    rows = math.prod(a.shape[:-1])
     if scratch is None and w.ndim == 2 and rows * w.size > CHUNK and a.ndim > 1:
         step = max(1, CHUNK // w.size)
         flat = a.reshape(rows, a.shape[-1])
