@@ -1,7 +1,7 @@
 """tools/room.py, the room benchmark's runner, and tools/measure_timings.py, which writes INSTRUCTORS.md's timings.
 
 Behaviour only (a learner's run is reported, bad arguments are named); the figures
-themselves are measured by `make benchmark-room` and `make timings`, never by a test.
+themselves are measured by `make benchmark`, `make benchmark-room` and `make timings`, never by a test.
 """
 
 import json
