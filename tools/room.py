@@ -74,7 +74,9 @@ def run_notebook(path, cell_seconds=CELL_SECONDS, setup_only=False):
             raise
         setup = None  # not one of the course's notebooks: no setup figure
     notebook.cells = [*notebook.cells[:setup if setup_only else None], nbformat.v4.new_code_cell(CPU_PROBE)]
-    client = NotebookClient(notebook, timeout=cell_seconds, kernel_name="python3",
+    # A kernel's start has the same bound as a cell: nbclient's 60 s was too short for 4 learners
+    # at once on 2 busy cores (one learner's kernel did not answer in a room of notebook 07).
+    client = NotebookClient(notebook, timeout=cell_seconds, startup_timeout=cell_seconds, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
     with client.setup_kernel():
