@@ -19,7 +19,7 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.layer_vs_torch import BATCH, DAYS, TARGETS, speed_verdict  # noqa: E402
-from tools.room import print_room, room_cpus, run_room, verdict  # noqa: E402
+from tools.room import SLOW_CELL_SECONDS, notebook_paths, print_room, room_cpus, run_room, verdict  # noqa: E402
 
 SETUP_SECONDS = 2.0  # every notebook's setup cells, from the kernel ready
 NOTEBOOK = "07"  # the course's heaviest notebook
@@ -66,10 +66,24 @@ def notebook_alone(prefix=NOTEBOOK):
     print_room(results, list(results[0]), targets={"cpu": ALONE_CPU_SECONDS})
     target = f"notebook {prefix} under {ALONE_CPU_SECONDS:g} s of kernel CPU, alone"
     (figures,) = results[0].values()
+    print_slow_cells(notebook_paths([prefix])[0], figures.get("slow_cells", []))
     if "error" in figures:
         return Result(target, f"failed after {figures['wall']:.0f} s: {figures['error']}", NOT_FINISHED)
     return Result(target, f"{figures['cpu']:.1f} s CPU ({figures['wall']:.1f} s wall)",
                   verdict(figures["cpu"] < ALONE_CPU_SECONDS))
+
+
+def print_slow_cells(path, slow_cells):
+    """Each cell that took SLOW_CELL_SECONDS or more (they should show a progress bar): its
+    number as Jupyter shows it after Run All, its seconds and its first line of code."""
+    import nbformat
+
+    cells = nbformat.read(path, as_version=4).cells
+    print(f"cells of {SLOW_CELL_SECONDS} s or more: {len(slow_cells) or 'none'}")
+    for index, seconds in slow_cells:
+        number = sum(cell.cell_type == "code" for cell in cells[:index + 1])
+        lines = [line for line in cells[index].source.splitlines() if line.strip() and not line.startswith("#")]
+        print(f"  [{number}] {seconds:6.1f} s   {(lines or [''])[0][:80]}")
 
 
 def room(prefix=NOTEBOOK, learners=ROOM_LEARNERS, cores=ROOM_CORES):

@@ -18,7 +18,7 @@ from tools.room import notebook_paths, print_room, room_cpus, run_room, setup_ce
 def test_the_setup_timer_times_notebook_00s_setup_cells_in_a_fresh_kernel_held_to_one_cpu():
     (learner,) = run_room(["00"], learners=1, setup_only=True, cores=1)
     figures = learner["00_start_here.ipynb"]
-    assert 0 < figures["setup"] <= figures["wall"] and figures["cpu"] > 0
+    assert 0 < figures["setup"] <= figures["wall"] and figures["cpu"] > 0 and isinstance(figures["slow_cells"], list)
 
 
 @pytest.mark.parametrize("path", notebook_paths(["all"]), ids=lambda p: p.stem)
@@ -83,3 +83,11 @@ def test_the_layer_comparisons_speeds_become_summary_lines(monkeypatch, tmp_path
     assert forward.measured == "1.20x (20 days), 0.90x (100 days)" and forward.verdict == "UNDER TARGET"
     assert both.measured == "1.50x (20 days), 1.10x (100 days)" and both.verdict == "ok"
     assert "forward at H = 8" in forward.target and "forward + backward at H = 16" in both.target
+
+
+def test_slow_cells_are_named_by_their_run_all_number_and_first_line_of_code(capsys):
+    path = notebook_paths(["00"])[0]
+    setup = setup_cell_count(nbformat.read(path, as_version=4)) - 1
+    targets.print_slow_cells(path, [[setup, 6.04]])
+    assert capsys.readouterr().out.splitlines() == ["cells of 5 s or more: 1",
+                                                    "  [2]    6.0 s   import lstm_helpers as lh"]

@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 CELL_SECONDS = 600  # one cell, however busy the machine
+SLOW_CELL_SECONDS = 5  # a cell this slow shows a progress bar (issue 21): the room names them
 # Run last in the notebook's kernel: the CPU seconds that kernel used, its threads included.
 CPU_PROBE = "import os as _os\n_t = _os.times()\nprint('ROOM-CPU', _t.user + _t.system)"
 SETUP_LINE = re.compile(r"^import lstm_helpers as lh\b", re.M)
@@ -60,7 +61,8 @@ def run_notebook(path, cell_seconds=CELL_SECONDS, setup_only=False):
     """Execute one notebook in a fresh kernel, all of it or (setup_only) its setup cells only.
 
     Returns {"wall": seconds from starting the kernel to the last cell done, "cpu": the CPU
-    seconds the kernel used, "setup": seconds from the kernel ready to its setup cell done}
+    seconds the kernel used, "slow_cells": [[cell index, wall seconds], ...] for each cell that took
+    SLOW_CELL_SECONDS or more, "setup": seconds from the kernel ready to its setup cell done}
     ("setup" only for a notebook with a setup cell, setup_cell_count).
     """
     import nbformat
@@ -81,15 +83,19 @@ def run_notebook(path, cell_seconds=CELL_SECONDS, setup_only=False):
     start = time.perf_counter()
     with client.setup_kernel():
         client.wait_for_reply(client.kc.kernel_info())  # the kernel is ready: it answers
-        ready = time.perf_counter()
+        ready = setup_done = time.perf_counter()
+        slow = []
         for index, cell in enumerate(notebook.cells[:-1]):
+            began = time.perf_counter()
             client.execute_cell(cell, index)
+            if time.perf_counter() - began >= SLOW_CELL_SECONDS:
+                slow.append([index, round(time.perf_counter() - began, 1)])
             if setup and index == setup - 1:
                 setup_done = time.perf_counter()
         wall = time.perf_counter() - start
         client.execute_cell(notebook.cells[-1], len(notebook.cells) - 1)
     text = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
-    figures = {"wall": round(wall, 2), "cpu": round(float(text.split("ROOM-CPU", 1)[1]), 2)}
+    figures = {"wall": round(wall, 2), "cpu": round(float(text.split("ROOM-CPU", 1)[1]), 2), "slow_cells": slow}
     return {**figures, "setup": round(setup_done - ready, 3)} if setup else figures
 
 
