@@ -7,8 +7,8 @@ one fresh kernel per notebook, as "Restart Kernel and Run All" does. Prints ever
 learner's wall time and the CPU seconds their kernels used (user + system, all threads),
 per notebook and in total. The kernels inherit this environment (set OPENBLAS_NUM_THREADS
 and the like to compare) and import lstm_helpers from this repository. --cores 2 holds the
-room to two CPUs, as on a small workshop server; --setup-only runs only each notebook's
-setup cells and times them from the kernel ready (setup_cell_count says which cells).
+room to two CPUs, as on a small workshop server. run_room(setup_only=True) runs only each
+notebook's setup cells and times them from the kernel ready (setup_cell_count says which).
 tools/measure_timings.py uses run_room for INSTRUCTORS.md's timings table, and
 benchmarks/targets.py for `make benchmark`'s setup cells, notebook 07 alone and the room.
 Benchmarks print figures; tests check behaviour, never time.
@@ -134,7 +134,7 @@ def run_room(prefixes, learners=4, seconds=3600, cell_seconds=CELL_SECONDS, setu
     """Start `learners` learners at once, each running the notebooks in order (setup_only: only
     each notebook's setup cells, tools.room.setup_cell_count), all held to `cores` CPUs (room_cpus).
 
-    Returns one dict per learner: {notebook name: {"wall": s, "cpu": s, "setup": s}} (run_notebook),
+    Returns one dict per learner: {notebook name: run_notebook's figures ("wall", "cpu", ...)},
     or {"error": ..., "wall": s} for a notebook that failed (the learner's later notebooks are then
     missing). Raises RuntimeError naming the learner if a learner crashes or the room takes over `seconds`.
     """
@@ -236,15 +236,15 @@ def main(argv=None):
     parser.add_argument("--cell-seconds", type=float, default=CELL_SECONDS,
                         help=f"bound on one cell (default {CELL_SECONDS})")
     parser.add_argument("--cores", type=int, default=None, help="hold the room to this many CPUs (default: all)")
-    parser.add_argument("--setup-only", action="store_true", help="run only each notebook's setup cells")
     parser.add_argument("--one-learner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--setup-only", action="store_true", help=argparse.SUPPRESS)  # benchmarks/targets.py
     parser.add_argument("--cpus", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one_learner:
         _learner(args.notebooks, args.cell_seconds, args.setup_only, [int(c) for c in args.cpus.split(",") if c])
         return
     names = [path.name for path in notebook_paths(args.notebooks)]
-    print_room(run_room(args.notebooks, args.learners, args.seconds, args.cell_seconds, args.setup_only, args.cores),
+    print_room(run_room(args.notebooks, args.learners, args.seconds, args.cell_seconds, cores=args.cores),
                names, args.cores)
 
 
