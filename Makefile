@@ -55,6 +55,11 @@ notebooks: $(READY)
 	$(BIN)/python tools/build_notebooks.py
 	$(BIN)/python tools/build_instructors.py
 
+# Every speed figure the course keeps, each beside its target, then a summary of issue 21's:
+# slider moves, each notebook's setup cells in a fresh kernel, notebook 07 alone and with a
+# room of 4 learners on 2 cores, and the LSTM layer beside torch.nn.LSTM, measured where a
+# Python with torch is named (torch is not a course requirement):
+#     make benchmark TORCH_PYTHON=/path/to/python-with-torch
 benchmark: $(READY)
 	$(BIN)/python benchmarks/run.py
 

@@ -1,14 +1,19 @@
-"""Time the work behind one slider move of every explorer, as a learner's kernel does it.
+"""Every speed figure the course keeps, each printed beside its target (ok / OVER TARGET).
 
-    python benchmarks/run.py        (or: make benchmark)
+    python benchmarks/run.py        (or: make benchmark; TORCH_PYTHON=/path/to/python to compare with torch)
 
-Prints the median and 90th percentile of each measurement with its target. A slider must
+First the work behind one slider move of every explorer, as a learner's kernel does it, and
+pieces of notebooks 05-07's work: the median and 90th percentile of each. A slider must
 follow a drag: key press to settled output at most 100 ms in the browser, which includes
 the browser's and the messages' share (the browser test prints that end-to-end figure);
 the kernel's share, measured here, has the same target and should be far below it.
+Then issue 21's targets (benchmarks/targets.py): every notebook's setup cells in a fresh
+kernel, notebook 07 alone, a room of 4 learners running 07 at once on 2 cores, and the LSTM
+layer beside torch.nn.LSTM; and a summary block of those targets. Exits 1 if one is missed.
 Tests check behaviour, never time; this script is where speed is measured.
 """
 
+import os
 import statistics
 import sys
 import time
@@ -24,6 +29,8 @@ from lstm_helpers.explorers.companies import UnrolledExplorer  # noqa: E402
 from lstm_helpers.explorers.rnn import GradientExplorer  # noqa: E402
 from lstm_helpers.explorers.training import LearningRateExplorer  # noqa: E402
 from lstm_helpers.explorers.unit import LSTMUnitExplorer  # noqa: E402
+from benchmarks.targets import Result, measure_all, passed, section, summary  # noqa: E402
+from tools.room import verdict  # noqa: E402
 
 SLIDER_TARGET_MS = 100
 DATA = ([lh.COMPANY_A[:4], lh.COMPANY_B[:4]], [lh.COMPANY_A[4], lh.COMPANY_B[4]])
@@ -42,8 +49,8 @@ def timed(moves):
 def report(name, times, target_ms):
     ms = sorted(1000 * t for t in times)
     median, p90 = statistics.median(ms), ms[int(0.9 * (len(ms) - 1))]
-    verdict = "ok" if median <= target_ms else "OVER TARGET"
-    print(f"{name:<66} median {median:7.2f} ms   p90 {p90:7.2f} ms   target <= {target_ms} ms   {verdict}")
+    print(f"{name:<66} median {median:7.2f} ms   p90 {p90:7.2f} ms   target <= {target_ms} ms   "
+          f"{verdict(median <= target_ms)}")
     return median <= target_ms
 
 
@@ -217,14 +224,15 @@ def report_scaling(seconds, tolerance=0.25):
     spread = max(abs(v / middle - 1) for v in per.values())
     linear = spread <= tolerance
     print(f"{'07 LSTM: training cost linear in windows and in days':<58} per window-day within "
-          f"{100 * spread:.0f}% of its median   target <= {100 * tolerance:.0f}%   {'ok' if linear else 'OVER TARGET'}")
+          f"{100 * spread:.0f}% of its median   target <= {100 * tolerance:.0f}%   {verdict(linear)}")
     print("    (so a whole fit costs about steps x days; how many steps early stopping allows is the other factor)")
     return linear
 
 
-def main():
+def slider_timings():
+    """Every slider move and piece of notebook work above, printed beside its target: [met?]."""
     t = SLIDER_TARGET_MS
-    results = [
+    return [
         report("01 activation functions: one x slider move (live redraw)", activation_slider_moves(), t),
         report("02 RNN gradients: one weight or days slider move (SVG chart)", gradient_slider_moves(), t),
         report("03 one LSTM unit: one slider move (step + redraw)", one_unit_slider_moves(), t),
@@ -242,8 +250,19 @@ def main():
         report("07 real prices: baselines + LSTM walked forward, 4 years", real_price_lstm_walk_forward(), 20000),
         report_scaling(lstm_pass_scaling()),
     ]
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)  # in order with layer_vs_torch.py's output
+    start, load = time.monotonic(), os.getloadavg()[0]
+    section("Slider moves and notebook work, timed in this process")
+    sliders = slider_timings()
     print("Notebook 00's slider is the notebook's own two-line interact; the browser test times it.")
-    return 0 if all(results) else 1
+    results = [Result("every slider move and piece of notebook work above within its target",
+                      f"{sum(sliders)} of {len(sliders)} within", verdict(all(sliders)))]
+    results += measure_all()
+    print(summary(results, time.monotonic() - start, (load, os.getloadavg()[0])))
+    return 0 if passed(results) else 1
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
     python tools/measure_timings.py --write-only  (rewrite the table from benchmarks/timings.json)
 
 Each notebook runs top to bottom in a fresh kernel (tools/room.py): once alone, then by a
-room of 4 learners at once held to 2 cores (CPU affinity), as on a small workshop server.
+room of 4 learners at once held to 2 cores (run_room's cores), as on a small workshop server.
 The figures go to benchmarks/timings.json and, as a table between two markers, into
 INSTRUCTORS.md; nobody types them. A test checks that the table is the one the file gives.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.room import notebook_paths, run_room  # noqa: E402
+from tools.room import notebook_paths, room_cpus, run_room  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "INSTRUCTORS.md"
@@ -55,31 +55,24 @@ def measure_alone(paths):
     for path in paths:
         figures[path.name] = run_room([path.name[:2]], learners=1)[0][path.name]
         print(f"alone  {path.name}: {figures[path.name]}")
-    return {"machine": _ended(machine), "cores": len(os.sched_getaffinity(0)), "notebooks": figures}
+    return {"machine": _ended(machine), "cores": len(room_cpus()), "notebooks": figures}
 
 
 def measure_room(paths, learners=ROOM_LEARNERS, cores=ROOM_CORES):
     """Each notebook run by `learners` at once on `cores` cores: wall median and max, CPU median."""
-    machine = _machine()
-    everything = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, sorted(everything)[:cores])  # the learners and their kernels inherit it
-    try:
-        figures = {}
-        for path in paths:
-            runs = [learner[path.name] for learner in run_room([path.name[:2]], learners=learners)]
-            failed = [run for run in runs if "error" in run]
-            if failed:
-                figures[path.name] = {"error": failed[0]["error"], "failed": len(failed),
-                                      "wall": max(run["wall"] for run in failed)}
-            else:
-                walls = [run["wall"] for run in runs]
-                figures[path.name] = {"wall_median": statistics.median(walls), "wall_max": max(walls),
-                                      "cpu_median": statistics.median(run["cpu"] for run in runs)}
-            print(f"room   {path.name}: {figures[path.name]}")
-        used = len(os.sched_getaffinity(0))
-    finally:
-        os.sched_setaffinity(0, everything)
-    return {"machine": _ended(machine), "learners": learners, "cores": used, "notebooks": figures}
+    machine, figures = _machine(), {}
+    for path in paths:
+        runs = [learner[path.name] for learner in run_room([path.name[:2]], learners=learners, cores=cores)]
+        failed = [run for run in runs if "error" in run]
+        if failed:
+            figures[path.name] = {"error": failed[0]["error"], "failed": len(failed),
+                                  "wall": max(run["wall"] for run in failed)}
+        else:
+            walls = [run["wall"] for run in runs]
+            figures[path.name] = {"wall_median": statistics.median(walls), "wall_max": max(walls),
+                                  "cpu_median": statistics.median(run["cpu"] for run in runs)}
+        print(f"room   {path.name}: {figures[path.name]}")
+    return {"machine": _ended(machine), "learners": learners, "cores": len(room_cpus(cores)), "notebooks": figures}
 
 
 def _seconds(value):
