@@ -67,7 +67,7 @@ def test_each_other_row_changes_one_or_two_settings(prose):
 # --- section 4 ---------------------------------------------------------------------------------
 
 def test_the_rescued_rnn_latches_while_its_slope_stays_tiny(outputs, prose):
-    text = output_of(outputs, "solved = [row")
+    text = output_of(outputs, 'print(f"seed {seed}, 100 days')
     assert number(r"test accuracy ([\d.]+)", text) >= 0.95
     line = r"{}: stretch ([\d.]+), slope ([\d.e+-]+), flipping day 1 moves the prediction by ([\d.]+)"
     before, after = (re.search(r"^\s*" + line.format(name), text, re.M) for name in ("untrained", "trained"))
