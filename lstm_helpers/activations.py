@@ -31,10 +31,10 @@ R4, R5 = -1.65339022054652515390e-06, 4.13813679705723846039e-08
 LOWEST = -746.0  # e^a is 0 in a float below about -745.13: arguments are clamped here
 
 
-# 2^k for k = 0, -1, ..., -1100, read as _POWERS_OF_TWO[k] (k <= 0 counts from the end): a
+# 2^k for k = 0, -1, ..., -1100, read as POWERS_OF_TWO[k] (k <= 0 counts from the end): a
 # table lookup is 5x cheaper than np.ldexp, and exact (k >= -1076 for a >= LOWEST; 0 below -1074).
-_POWERS_OF_TWO = np.ldexp(1.0, np.concatenate([[0], np.arange(-1100, 0)]))
-_POWERS_OF_TWO.setflags(write=False)
+POWERS_OF_TWO = np.ldexp(1.0, np.concatenate([[0], np.arange(-1100, 0)]))
+POWERS_OF_TWO.setflags(write=False)
 
 
 def exp_parts(a, overwrite=False):
@@ -65,7 +65,7 @@ def exp_parts(a, overwrite=False):
 def exp_and_expm1(a, overwrite=False):
     """(e^a, e^a - 1) for a float array a <= 0, each within about 1 ulp (overwrite: as for exp_parts)."""
     k, p = exp_parts(a, overwrite)
-    two_k = _POWERS_OF_TWO.take(k.astype(np.intp))  # 2^k, exactly (k <= 0: Python's negative indexing)
+    two_k = POWERS_OF_TWO.take(k.astype(np.intp))  # 2^k, exactly (k <= 0: Python's negative indexing)
     scaled = np.multiply(p, two_k, out=p)  # 2^k p, rounded once, as np.ldexp(p, k) is
     e = two_k + scaled
     two_k -= 1.0

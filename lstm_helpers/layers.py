@@ -16,7 +16,8 @@ Each layer also walks backwards (`backward`): backpropagation through time,
 one day at a time, every sequence of the batch at once.
 
 Notebooks 06-07. A day is lstm_math.lstm_day, and every product is lstm_math.dot (no
-BLAS): a run gives the same bits on every CPU, and starts no BLAS thread.
+BLAS): a run gives the same bits on every CPU, and starts no BLAS thread. The loops over
+days are day_loops.py's, compiled with numba where it is installed (the same bits, faster).
 """
 
 from dataclasses import dataclass, fields
@@ -24,10 +25,10 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from ._checks import MAX_UNITS, describe, finite_array, real_number, run_gradient, run_size
-from .activations import tanh_values
+from .day_loops import lstm_days, lstm_days_backward, rnn_days, rnn_days_backward
 from .lstm import GATE_NAMES, check_params
 from .layer_checks import check_cell, check_seed, count, sequence_values, starting_memory
-from .lstm_math import dot, lstm_day, split_gates, sum_of_outer_products
+from .lstm_math import dot, split_gates, sum_of_outer_products
 
 
 def _frozen_copy(array):
@@ -193,16 +194,12 @@ class LSTMLayer:
         long = starting_memory(long_memory, "long_memory", batch, units)
         short = starting_memory(short_memory, "short_memory", batch, units)
         start_long, start_short = long, short
-        from_inputs = dot(x, self._w_input)  # (days, batch, 4H), every day's input part at once
-        from_inputs += self._bias
+        with np.errstate(over="ignore", invalid="ignore"):  # infinite parts are fine; NaN sums are named
+            from_inputs = dot(x, self._w_input)  # (days, batch, 4H), every day's input part at once
+            from_inputs += self._bias
         gates = np.empty((days, batch, 4 * units))
         longs, potentials, shorts = (np.empty((days, batch, units)) for _ in range(3))
-        scratch = np.empty((units, batch, 4 * units))
-        for t in range(days):
-            sums = dot(short, self._w_short, scratch)
-            sums += from_inputs[t]
-            lstm_day(sums, long, out=(gates[t], longs[t], potentials[t], shorts[t]))
-            long, short = longs[t], shorts[t]
+        lstm_days(from_inputs, self._w_short, long, short, (gates, longs, potentials, shorts))
         return LSTMLayerRun(x, start_long, start_short, *split_gates(gates), longs, potentials, shorts)
 
     def backward(self, run, d_short_memories):
@@ -224,17 +221,7 @@ class LSTMLayer:
                            potential * o * (1.0 - o)], axis=2)  # (days, batch, 4, H)
         to_long = o * (1.0 - potential * potential)  # short = o * tanh(long)
         d_sums = np.empty((days, batch, 4, units))
-        back = np.ascontiguousarray(self._w_short.T)
-        scratch = np.empty((4 * units, batch, units))
-        d_short = np.zeros((batch, units))  # reaching today's short-term memory from tomorrow
-        d_long = np.zeros((batch, units))   # along the long-term memory from tomorrow
-        for t in range(days - 1, -1, -1):
-            d_short = d_short + d_short_memories[t]
-            d_long += d_short * to_long[t]
-            np.multiply(d_long[:, None], slopes[t, :, :3], out=d_sums[t, :, :3])
-            np.multiply(d_short, slopes[t, :, 3], out=d_sums[t, :, 3])
-            d_long *= f[t]  # the long-term path: only the forget gate scales it
-            d_short = dot(d_sums[t].reshape(batch, 4 * units), back, scratch)
+        d_long, d_short = lstm_days_backward(d_short_memories, to_long, slopes, f, self._w_short, d_sums)
         d_sums = d_sums.reshape(days, batch, 4 * units)
         gradients = _stacked_gradients(run, d_sums, GATE_NAMES)
         return LSTMLayer(*gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_long, d_short
@@ -323,15 +310,12 @@ class RNNLayer:
         days, batch, _ = x.shape
         short = starting_memory(short_memory, "short_memory", batch, self.n_units)
         start = short
-        from_inputs = dot(x, self._w_input)
-        from_inputs += self.state.bias
+        with np.errstate(over="ignore", invalid="ignore"):  # as in LSTMLayer.unroll
+            from_inputs = dot(x, self._w_input)
+            from_inputs += self.state.bias
         sums = np.empty((days, batch, self.n_units))
         shorts = np.empty_like(sums)
-        scratch = np.empty((self.n_units, batch, self.n_units))
-        for t in range(days):
-            sums[t] = dot(short, self._w_short, scratch)
-            sums[t] += from_inputs[t]
-            shorts[t] = short = tanh_values(sums[t])
+        rnn_days(from_inputs, self._w_short, short, sums, shorts)
         return RNNLayerRun(x, start, sums, shorts)
 
     def backward(self, run, d_short_memories):
@@ -342,12 +326,7 @@ class RNNLayer:
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
         d_sums = np.empty((days, batch, units))
         slopes = 1.0 - run.short_memories * run.short_memories  # each day's tanh slope
-        back = np.ascontiguousarray(self._w_short.T)
-        scratch = np.empty((units, batch, units))
-        d_short = np.zeros((batch, units))
-        for t in range(days - 1, -1, -1):
-            np.multiply(d_short + d_short_memories[t], slopes[t], out=d_sums[t])
-            d_short = dot(d_sums[t], back, scratch)  # ... and the same w_short, every day
+        d_short = rnn_days_backward(d_short_memories, slopes, self._w_short, d_sums)
         (gradients,) = _stacked_gradients(run, d_sums, ("state",))
         return RNNLayer(gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_short
 

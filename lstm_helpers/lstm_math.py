@@ -19,6 +19,7 @@ import math
 import numpy as np
 
 from .activations import LOWEST, exp_and_expm1, tanh_values
+from .compiled import kernels
 
 CHUNK = 1 << 20  # at most this many products held at once by `dot` and `sum_of_outer_products`
 
@@ -50,6 +51,10 @@ def sum_of_outer_products(a, b):
     a, b = a.reshape(-1, a.shape[-1]), b.reshape(-1, b.shape[-1])
     step = max(1, CHUNK // (a.shape[1] * b.shape[1]))
     total = np.zeros((a.shape[1], b.shape[1]))
+    compiled = kernels()
+    if compiled is not None:
+        compiled.sum_of_outer_products(np.ascontiguousarray(a, dtype=float), np.ascontiguousarray(b, dtype=float), total)
+        return total
     for k in range(0, a.shape[0], step):
         total += np.add.reduce(a[k:k + step, :, None] * b[k:k + step, None, :], axis=0)
     return total
