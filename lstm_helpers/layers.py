@@ -28,7 +28,7 @@ from ._checks import MAX_UNITS, describe, finite_array, real_number, run_gradien
 from .day_loops import lstm_days, lstm_days_backward, rnn_days, rnn_days_backward
 from .lstm import GATE_NAMES, check_params
 from .layer_checks import check_cell, check_seed, count, sequence_values, starting_memory
-from .lstm_math import dot, split_gates, sum_of_outer_products
+from .lstm_math import split_gates, sum_of_outer_products
 
 
 def _frozen_copy(array):
@@ -194,12 +194,9 @@ class LSTMLayer:
         long = starting_memory(long_memory, "long_memory", batch, units)
         short = starting_memory(short_memory, "short_memory", batch, units)
         start_long, start_short = long, short
-        with np.errstate(over="ignore", invalid="ignore"):  # infinite parts are fine; NaN sums are named
-            from_inputs = dot(x, self._w_input)  # (days, batch, 4H), every day's input part at once
-            from_inputs += self._bias
         gates = np.empty((days, batch, 4 * units))
         longs, potentials, shorts = (np.empty((days, batch, units)) for _ in range(3))
-        lstm_days(from_inputs, self._w_short, long, short, (gates, longs, potentials, shorts))
+        lstm_days(x, self.stacked(), long, short, (gates, longs, potentials, shorts))
         return LSTMLayerRun(x, start_long, start_short, *split_gates(gates), longs, potentials, shorts)
 
     def backward(self, run, d_short_memories):
@@ -213,18 +210,9 @@ class LSTMLayer:
         d_short_memories = run_gradient(run, LSTMLayerRun, d_short_memories, self.n_units, "an LSTMLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
-        f, i, g, o = run.forget_gates, run.input_gates, run.candidates, run.output_gates
-        potential = run.potential_short_memories
-        previous_long = np.concatenate([run.starting_long_memory[None], run.long_memories[:-1]])
-        # every day's local slopes at once: d sum = d_long * (first three) or d_short * (the last)
-        slopes = np.stack([previous_long * f * (1.0 - f), g * i * (1.0 - i), i * (1.0 - g * g),
-                           potential * o * (1.0 - o)], axis=2)  # (days, batch, 4, H)
-        to_long = o * (1.0 - potential * potential)  # short = o * tanh(long)
-        d_sums = np.empty((days, batch, 4, units))
-        d_long, d_short = lstm_days_backward(d_short_memories, to_long, slopes, f, self._w_short, d_sums)
-        d_sums = d_sums.reshape(days, batch, 4 * units)
+        d_sums, d_values, d_long, d_short = lstm_days_backward(run, d_short_memories, self.stacked())
         gradients = _stacked_gradients(run, d_sums, GATE_NAMES)
-        return LSTMLayer(*gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_long, d_short
+        return LSTMLayer(*gradients), d_values, d_long, d_short
 
 
 def _stacked_gradients(run, d_sums, names):
@@ -310,12 +298,9 @@ class RNNLayer:
         days, batch, _ = x.shape
         short = starting_memory(short_memory, "short_memory", batch, self.n_units)
         start = short
-        with np.errstate(over="ignore", invalid="ignore"):  # as in LSTMLayer.unroll
-            from_inputs = dot(x, self._w_input)
-            from_inputs += self.state.bias
         sums = np.empty((days, batch, self.n_units))
         shorts = np.empty_like(sums)
-        rnn_days(from_inputs, self._w_short, short, sums, shorts)
+        rnn_days(x, self.stacked(), short, sums, shorts)
         return RNNLayerRun(x, start, sums, shorts)
 
     def backward(self, run, d_short_memories):
@@ -324,11 +309,9 @@ class RNNLayer:
         d_short_memories = run_gradient(run, RNNLayerRun, d_short_memories, self.n_units, "an RNNLayerRun")
         days, batch, units = run.short_memories.shape
         d_short_memories = np.broadcast_to(d_short_memories, (days, batch, units))
-        d_sums = np.empty((days, batch, units))
-        slopes = 1.0 - run.short_memories * run.short_memories  # each day's tanh slope
-        d_short = rnn_days_backward(d_short_memories, slopes, self._w_short, d_sums)
+        d_sums, d_values, d_short = rnn_days_backward(run, d_short_memories, self.stacked())
         (gradients,) = _stacked_gradients(run, d_sums, ("state",))
-        return RNNLayer(gradients), dot(d_sums, np.ascontiguousarray(self._w_input.T)), d_short
+        return RNNLayer(gradients), d_values, d_short
 
 
 LAYERS = {"lstm": LSTMLayer, "rnn": RNNLayer}

@@ -29,8 +29,10 @@ def dot(a, w, scratch=None):
 
     w may also be a stack (..., K, M) that broadcasts against a's leading axes.
     The products are laid out (K, ..., M) and summed over their first axis: numpy adds
-    those slices one at a time, in order, with long contiguous inner loops (the fastest
-    way to get a fixed order). scratch: an optional float array of that shape for them.
+    those slices one at a time, in order from 0, with long contiguous inner loops (the
+    fastest way to get a fixed order). When M is 1 (and no scratch is given) numpy lays
+    the products out with K last in memory and sums them pairwise, its own fixed order;
+    numba_kernels follows both. scratch: an optional C-ordered float array of that shape.
     """
     rows = math.prod(a.shape[:-1])
     if scratch is None and w.ndim == 2 and rows * w.size > CHUNK and a.ndim > 1:
@@ -48,12 +50,13 @@ def dot(a, w, scratch=None):
 
 def sum_of_outer_products(a, b):
     """The sum over n of a[n] (K,) times b[n] (M,) as a (K, M) matrix: a.T @ b, in a fixed order."""
-    a, b = a.reshape(-1, a.shape[-1]), b.reshape(-1, b.shape[-1])
+    a = np.ascontiguousarray(a.reshape(-1, a.shape[-1]), dtype=float)  # C-ordered: numpy's order below
+    b = np.ascontiguousarray(b.reshape(-1, b.shape[-1]), dtype=float)
     step = max(1, CHUNK // (a.shape[1] * b.shape[1]))
     total = np.zeros((a.shape[1], b.shape[1]))
     compiled = kernels()
     if compiled is not None:
-        compiled.sum_of_outer_products(np.ascontiguousarray(a, dtype=float), np.ascontiguousarray(b, dtype=float), total)
+        compiled.sum_of_outer_products(a, b, total)
         return total
     for k in range(0, a.shape[0], step):
         total += np.add.reduce(a[k:k + step, :, None] * b[k:k + step, None, :], axis=0)

@@ -2,8 +2,8 @@
 
 Every array a layer's run and backward pass produce is compared bit for bit (sign of zero
 included) between the two, for LSTM and RNN layers of several sizes, on ordinary numbers and
-on extreme ones (sums far past the exp's clamps, tiny and huge values, exact zeros), and
-through a whole training run. Without numba the module is skipped: the layers then run
+on extreme ones (sums far past the exp's clamps, tiny and huge values, exact zeros), in
+the shapes where numpy sums pairwise rather than in order, and through a whole training run. Without numba the module is skipped: the layers then run
 the numpy loops, which the rest of the tests check.
 """
 
@@ -62,6 +62,11 @@ CASES = [  # cell, units, inputs, days, batch, weight scale, value scale
     ("rnn", 1, 1, 4, 1, 1.0, 1.0),
     ("rnn", 8, 1, 20, 64, 1.0, 1.0),
     ("rnn", 6, 2, 9, 7, 300.0, 1.0),
+    # where numpy sums pairwise (lstm_math.dot with M = 1): the kernels must too
+    ("lstm", 40, 1, 3, 2, 1.0, 1.0),     # d_values: 160 products, pairwise in halves
+    ("lstm", 3, 12, 4, 3, 1.0, 1.0),     # 12 inputs into 12 sums: in order
+    ("rnn", 1, 9, 6, 5, 1.0, 1.0),       # one unit reading 9 inputs: pairwise
+    ("rnn", 1, 1, 300, 7, 1.0, 1.0),     # one unit, one input: 2,100 outer products, pairwise
 ]
 
 
