@@ -17,6 +17,9 @@ NEEDED = {  # package: the oldest major.minor the course works with (pyproject.t
     "matplotlib": (3, 8),
     "ipywidgets": (7, 6),
 }
+OPTIONAL = {  # package: what happens without it (a note, not a problem)
+    "numba": "notebooks 06-07 train 3 to 5 times slower, same numbers",
+}
 HOSTS = {"colab": "Google Colab", "kaggle": "Kaggle", "vscode": "VS Code", "jupyter": "Jupyter on this computer"}
 README = "see Troubleshooting in the course's README"
 
@@ -69,6 +72,7 @@ def setup_report():
     for name, oldest in NEEDED.items():
         have = _installed(name)
         rows.append((name, have, None if have and have >= oldest else f"pip install '{name}>={oldest[0]}.{oldest[1]}'"))
+    rows += [(name, _installed(name), None) for name in OPTIONAL]
     if detect_host() == "jupyter":
         rows += _front_end_rows()
     return [(name, have and f"{have[0]}.{have[1]}", fix) for name, have, fix in rows]
@@ -82,8 +86,9 @@ def check_setup():
     rows = setup_report()
     width = max(11, *(len(name) for name, _, _ in rows))
     for name, found, fix in rows:
-        mark = "ok     " if fix is None else "PROBLEM"
-        print(f"{mark} {name:<{width}} {found or 'not installed'}")
+        missing_optional = name in OPTIONAL and not found
+        mark = "PROBLEM" if fix else "note   " if missing_optional else "ok     "
+        print(f"{mark} {name:<{width}} {found or 'not installed'}" + (f": {OPTIONAL[name]}" if missing_optional else ""))
     fixes = [fix for _, _, fix in rows if fix]
     if not fixes:
         print("Your setup is ready for the course.")
@@ -100,7 +105,7 @@ def install_missing():
     """
     missing = []
     for spec in requires("lstm_helpers") or []:
-        if "extra ==" in spec:
+        if not _applies(spec):  # an extra (such as "test"), or another Python's requirement
             continue
         name = spec.split(";")[0].split("[")[0]
         for sign in "<>=!~ ":
@@ -110,3 +115,15 @@ def install_missing():
     if missing:
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *missing], check=True)
     return missing
+
+
+def _applies(spec):
+    """Whether a requirement's environment marker (after ";") holds here; True without one."""
+    if ";" not in spec:
+        return True
+    marker = spec.split(";", 1)[1].strip()
+    try:
+        from packaging.markers import Marker  # matplotlib's and pip's dependency: almost always there
+    except ImportError:
+        return "extra" not in marker
+    return Marker(marker).evaluate({"extra": ""})

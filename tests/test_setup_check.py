@@ -29,7 +29,7 @@ def host(monkeypatch):
 
 def test_in_the_course_environment_everything_is_ok(capsys):
     rows = setup_check.setup_report()
-    assert [name for name, _, _ in rows] == ["python", "numpy", "matplotlib", "ipywidgets", "jupyterlab"]
+    assert [name for name, _, _ in rows] == ["python", "numpy", "matplotlib", "ipywidgets", "numba", "jupyterlab"]
     assert all(fix is None for _, _, fix in rows)
     assert lh.check_setup() is None
     out = capsys.readouterr().out
@@ -97,6 +97,24 @@ def test_install_missing_installs_only_what_is_not_there(monkeypatch):
     monkeypatch.setattr(setup_check.subprocess, "run", lambda command, check: calls.append(command))
     assert setup_check.install_missing() == ["ipywidgets>=7.6"]
     assert len(calls) == 1 and calls[0][-1] == "ipywidgets>=7.6" and "--upgrade" not in calls[0]
+
+
+def test_without_numba_the_check_notes_it_and_says_the_setup_is_ready(host, capsys):
+    host("jupyter", {"numpy": (2, 4), "matplotlib": (3, 11), "ipywidgets": (8, 1), "jupyterlab": (4, 6)})
+    lh.check_setup()
+    out = capsys.readouterr().out
+    assert "note    numba       not installed: notebooks 06-07 train 3 to 5 times slower, same numbers\n" in out
+    assert "PROBLEM" not in out and out.endswith("Your setup is ready for the course.\n")
+
+
+def test_install_missing_skips_extras_and_other_pythons_requirements(monkeypatch):
+    calls = []
+    monkeypatch.setattr(setup_check, "requires", lambda name: [
+        "numba>=0.60; python_version < '3.0'", "numba2>=1; python_version >= '3.0'", 'pytest; extra == "test"'])
+    monkeypatch.setattr(setup_check, "_installed", {}.get)
+    monkeypatch.setattr(setup_check.subprocess, "run", lambda command, check: calls.append(command))
+    assert setup_check.install_missing() == ["numba2>=1"]
+    assert calls[0][-1] == "numba2>=1"
 
 
 def test_install_missing_does_nothing_when_everything_is_there(monkeypatch):
