@@ -4,6 +4,8 @@
 
 Sizes: H = 4, 8, 16, 32 units, a batch of 64 sequences of 20 and 100 days, one input a day,
 float64, one thread for both (the layer uses no BLAS at all; torch.set_num_threads(1)).
+The layer runs its compiled day loops where numba is installed (lstm_helpers/compiled.py),
+its numpy loops otherwise; the first line printed says which.
 Each figure is the least CPU time of several repeats, so other work on the machine counts
 little. Where torch does not import, the layer's own times are printed with a note.
 torch is never a requirement of the course: install it in a separate environment to compare.
@@ -13,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lstm_helpers as lh  # noqa: E402
+from lstm_helpers import compiled  # noqa: E402
 
 UNITS = (4, 8, 16, 32)
 DAYS = (20, 100)
@@ -84,6 +88,9 @@ def main(argv=None):
     else:
         torch.set_num_threads(1)
         print(f"torch {torch.__version__}, one thread; numpy {np.__version__}\n")
+    kernels = compiled.kernels()
+    print("layer: " + (f"compiled day loops (numba {version('numba')})" if kernels is not None
+                       else "numpy day loops (numba is not installed, or LSTM_HELPERS_NUMPY_ONLY is set)"))
     print(f"{'':<20}{'H':>4}{'days':>6}{'layer ms':>11}{'torch ms':>11}{'speed vs torch':>16}")
     targeted = []  # [name, units, days, speed vs torch, target]
     for units in UNITS:
