@@ -21,7 +21,7 @@
 # Run this cell first. Where the course's helpers are missing (Colab, Kaggle,
 # VS Code), it installs them without changing any package you already have.
 try:
-    import lstm_helpers
+    import lstm_helpers.setup_check
 except ModuleNotFoundError:
     print("This copy of the course does not say where to install its helpers from: run "
           "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")

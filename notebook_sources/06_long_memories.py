@@ -23,7 +23,7 @@
 # Run this cell first. Where the course's helpers are missing (Colab, Kaggle,
 # VS Code), it installs them without changing any package you already have.
 try:
-    import lstm_helpers
+    import lstm_helpers.setup_check
 except ModuleNotFoundError:
     print("This copy of the course does not say where to install its helpers from: run "
           "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")
@@ -325,8 +325,8 @@ for variant in ("RNN", budget):
 # training. `lh.memory_check` measures how much the weights on the short-term memory **stretch**
 # a memory each day (their largest eigenvalue: below 1, every memory fades), the **slope**
 # d prediction / d day 1, and how much the prediction moves when day 1 **flips** from 0 to 1
-# (or back) with every later day the same. Training that RNN again takes about 20 seconds,
-# with a progress bar; the cell after it prints what it measured.
+# (or back) with every later day the same. Training that RNN again takes several seconds
+# (about 6 on a free core), with a progress bar; the cell after it prints what it measured.
 
 # %%
 # NBVAL_IGNORE_OUTPUT

@@ -80,12 +80,16 @@ def first_cell(requirement):
         action = ('    print("This copy of the course does not say where to install its helpers from: run "\n'
                   '          "%pip install /path/to/the/course (the folder with pyproject.toml) in a cell.")')
     else:
-        action = ("    import subprocess, sys\n"
+        action = ("    import importlib, subprocess, sys\n"
+                  '    sys.modules.pop("lstm_helpers", None)  # an empty folder left by an uninstall\n'
                   '    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",\n'
                   f'                    "{requirement}"], check=True)\n'
+                  "    importlib.invalidate_caches()\n"
                   "    from lstm_helpers.setup_check import install_missing\n"
                   "    install_missing()")
-    return f"{INTRO}try:\n    import lstm_helpers\nexcept ModuleNotFoundError:\n{action}"
+    # a module of it, not the package alone: a folder left behind by an uninstall (numba's cache
+    # stays) imports as an empty package, which must not stay in sys.modules after the install
+    return f"{INTRO}try:\n    import lstm_helpers.setup_check\nexcept ModuleNotFoundError:\n{action}"
 
 
 def _as_source(cell):
