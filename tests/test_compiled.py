@@ -9,6 +9,7 @@ the numpy loops, which the rest of the tests check.
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -140,3 +141,13 @@ def test_the_switch_turns_the_compiled_loops_off_and_back_on():
     with numpy_only():
         assert compiled.kernels() is None
     assert compiled.kernels() is not None
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc (Linux)")
+def test_loading_and_running_the_compiled_loops_starts_no_thread():
+    code = ("import os, numpy as np, lstm_helpers as lh; before = len(os.listdir('/proc/self/task')); "
+            "m = lh.new_sequence_model('lstm', 8, seed=0); m.loss_and_gradients(np.zeros((20, 64)), np.zeros(64)); "
+            "import sys; assert 'numba' in sys.modules; print(before, len(os.listdir('/proc/self/task')))")
+    before, after = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                   check=True).stdout.split()
+    assert after == before
