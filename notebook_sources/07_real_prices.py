@@ -364,7 +364,7 @@ for name, fitted in scalers.items():
 choices = lh.lstm_choices(n_units=(4, 8))  # seed 0 and the defaults
 make_lstm = lambda: lh.ValidationChoice(choices)  # fresh and unfitted at each call
 models = {**lh.BASELINES, "LSTM": make_lstm}
-progress = ProgressBar("two LSTMs and the baselines", "about 2 s")
+progress = ProgressBar("two LSTMs and the baselines", "a second or two")
 results = lh.evaluate(models, split, progress=progress)
 
 # %%
@@ -481,7 +481,7 @@ print(leak.versus("all-data scaler"))
 test_years = [2009, 2010, 2011, 2012]
 walk_models = {**lh.BASELINES, "LSTM": lambda: lh.LSTMWindow(n_units=8, seed=0)}
 walk = lh.walk_forward(dates[1:], returns, N_DAYS, walk_models, test_years,
-                      progress=ProgressBar("4 years, an LSTM a year", "about 3 s"))
+                      progress=ProgressBar("4 years, an LSTM a year", "a few seconds"))
 
 # %%
 print(walk.table())
@@ -581,7 +581,7 @@ plot_memory(train_returns, f"{TICKER}, training period:")
 sizes = np.abs(returns)
 size_split = lh.time_split(dates[1:], sizes, N_DAYS, VALIDATION_START, TEST_START)
 size_models = {**lh.SIZE_BASELINES, "LSTM": make_lstm}
-progress = ProgressBar("two LSTMs and the baselines", "about 2 s")
+progress = ProgressBar("two LSTMs and the baselines", "a second or two")
 size_results = lh.evaluate(size_models, size_split, reference="training mean size",
                            progress=progress)
 
@@ -634,7 +634,7 @@ plot_size_predictions(size_results, shown)
 size_walk_models = {**lh.SIZE_BASELINES, "LSTM": walk_models["LSTM"]}
 size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_walk_models, test_years,
                             reference="training mean size",
-                            progress=ProgressBar("4 years, an LSTM a year", "about 3 s"))
+                            progress=ProgressBar("4 years, an LSTM a year", "a few seconds"))
 
 # %%
 print(size_walk.table())
