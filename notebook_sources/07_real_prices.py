@@ -632,9 +632,9 @@ plot_size_predictions(size_results, shown)
 # NBVAL_IGNORE_OUTPUT
 # (a progress bar: what this cell computes is printed in the next one)
 size_walk_models = {**lh.SIZE_BASELINES, "LSTM": walk_models["LSTM"]}
+progress = ProgressBar("4 years, an LSTM a year", "a few seconds")
 size_walk = lh.walk_forward(dates[1:], sizes, N_DAYS, size_walk_models, test_years,
-                            reference="training mean size",
-                            progress=ProgressBar("4 years, an LSTM a year", "a few seconds"))
+                            reference="training mean size", progress=progress)
 
 # %%
 print(size_walk.table())
