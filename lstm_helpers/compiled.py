@@ -4,13 +4,13 @@ The numpy layers (layers.py, lstm_math.py, activations.py) are the course's refe
 a learner reads. Each day there costs about 70 passes of numpy over small arrays, most of
 them inside the exact exp; on a hub full of learners that is most of notebooks 06 and 07.
 The functions here do each day's arithmetic element by element, in the same operations and
-the same order (the products summed in order from the first, the exp's steps one by one,
-no fused multiply-add, no fast-math), so they give the same bits: tests/test_compiled.py
-compares every array of both on ordinary and extreme numbers.
+the same order (each sum from 0 in numpy's order, the exp's steps one by one, no fused
+multiply-add, no fast-math), so they give the same bits: tests/test_compiled.py compares
+every array of both on ordinary and extreme numbers.
 
 They run when numba imports (it is compiled once per machine, then read from numba's cache);
-without numba, or inside `numpy_only()`, the layers run their numpy loops. A day whose sums
-are not numbers (NaN) also goes back to numpy, which reports it as before.
+without numba, inside `numpy_only()`, or with LSTM_HELPERS_NUMPY_ONLY=1 in the environment,
+the layers run their numpy loops (day_loops.py chooses).
 """
 
 import functools
